@@ -1,0 +1,61 @@
+/**
+ * `npm run bench`: throughput and peak memory of ingestion on the shared 5k sample, into a fresh database.
+ * Figures are printed, never asserted: speed is measured here, not in tests.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingest } from '../ingest/ingest.ts';
+import { missingShared, sharedPath } from '../eval/shared.ts';
+import { SqliteStore } from '../store/sqlite.ts';
+
+export const SAMPLE_5K = ['corpus', 'allsides-sample-5k.jsonl.gz'];
+
+class PeakRss {
+  peak = process.memoryUsage().rss;
+  private timer = setInterval(() => this.sample(), 50);
+  sample() {
+    this.peak = Math.max(this.peak, process.memoryUsage().rss);
+  }
+  stop() {
+    this.sample();
+    clearInterval(this.timer);
+    return this.peak;
+  }
+}
+
+export async function benchCommand(flags: { shared: string; limit?: string }): Promise<number> {
+  const missing = missingShared(flags.shared, ...SAMPLE_5K);
+  if (missing) {
+    process.stderr.write(`bench: ${missing}\n`);
+    return 2;
+  }
+  const input = sharedPath(flags.shared, ...SAMPLE_5K);
+  const dir = mkdtempSync(join(tmpdir(), 'readout-bench-'));
+  const dbPath = join(dir, 'bench.db');
+  const store = new SqliteStore(dbPath);
+  const rss = new PeakRss();
+  const limit = flags.limit ? Number(flags.limit) : Infinity;
+  let n = 0;
+  const t0 = process.hrtime.bigint();
+  const summary = await ingest([input], store, { shouldStop: () => ++n > limit });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const peak = rss.stop();
+  store.close();
+  const dbSize = statSync(dbPath).size;
+  rmSync(dir, { recursive: true, force: true });
+  const mb = summary.bytes / 1048576;
+  process.stdout.write(
+    [
+      `Ingest benchmark — ${input}`,
+      `  items        ${summary.items} (${summary.ingested} ingested, ${summary.duplicates} duplicates, ${summary.errors} errors)`,
+      `  time         ${seconds.toFixed(2)} s`,
+      `  documents/s  ${(summary.items / seconds).toFixed(1)}`,
+      `  MB/s         ${(mb / seconds).toFixed(2)} (of ${mb.toFixed(1)} MB uncompressed text)`,
+      `  peak RSS     ${(peak / 1048576).toFixed(0)} MB`,
+      `  database     ${(dbSize / 1048576).toFixed(1)} MB`,
+      '',
+    ].join('\n'),
+  );
+  return 0;
+}

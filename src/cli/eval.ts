@@ -1,0 +1,67 @@
+/**
+ * `readout eval [suite]`: scores against the gold data in ../shared, printed as tables. With --check, a score
+ * below its bar (the acceptance bars of the issues, kept in BARS) fails the run: this is the evaluation gate.
+ */
+import { evaluateExtraction, EXTRACTION_DIR, type ExtractionReport } from '../eval/extraction.ts';
+import { missingShared, type Score } from '../eval/shared.ts';
+
+/** The bars a release must meet. Raising one is a decision; lowering one needs a reason in the issue. */
+export const BARS = {
+  'extraction.f1': 0.955,
+} as const;
+
+type Suite = 'extraction';
+const SUITES: Suite[] = ['extraction'];
+
+export async function evalCommand(suite: string, flags: { shared: string; check?: boolean; json?: boolean }): Promise<number> {
+  const chosen = suite === 'all' ? SUITES : SUITES.filter((s) => s === suite);
+  if (!chosen.length) {
+    process.stderr.write(`readout eval: unknown suite "${suite}"; choose one of ${['all', ...SUITES].join(', ')}\n`);
+    return 2;
+  }
+  const results: Record<string, unknown> = {};
+  const failed: string[] = [];
+  let skipped = 0;
+  for (const s of chosen) {
+    if (s === 'extraction') {
+      const missing = missingShared(flags.shared, ...EXTRACTION_DIR);
+      if (missing) {
+        process.stderr.write(`skip extraction: ${missing}\n`);
+        skipped++;
+        continue;
+      }
+      const report = evaluateExtraction(flags.shared);
+      results.extraction = report;
+      if (!flags.json) printExtraction(report);
+      if (report.readout.f1 < BARS['extraction.f1']) failed.push(`extraction F1 ${report.readout.f1.toFixed(4)} < ${BARS['extraction.f1']}`);
+    }
+  }
+  if (flags.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  if (flags.check) {
+    if (skipped === chosen.length) {
+      process.stderr.write('eval --check: no gold data available, nothing checked\n');
+      return 0;
+    }
+    for (const f of failed) process.stderr.write(`FAIL ${f}\n`);
+    if (!failed.length) process.stderr.write('eval --check: all scores meet their bars\n');
+    return failed.length ? 1 : 0;
+  }
+  return 0;
+}
+
+const pct = (x: number) => x.toFixed(4);
+
+function row(name: string, s: Score): string {
+  return `${name.padEnd(16)} ${pct(s.precision).padStart(9)} ${pct(s.recall).padStart(9)} ${pct(s.f1).padStart(9)}\n`;
+}
+
+function printExtraction(r: ExtractionReport): void {
+  const out = process.stdout;
+  out.write(`\nMain-text extraction — ${r.pages} pages (bag-of-words, per page, averaged)\n`);
+  out.write(`${'extractor'.padEnd(16)} ${'precision'.padStart(9)} ${'recall'.padStart(9)} ${'F1'.padStart(9)}\n`);
+  const rows: Array<[string, Score]> = [['readout', r.readout], ...Object.entries(r.anchors)];
+  rows.sort((a, b) => b[1].f1 - a[1].f1);
+  for (const [name, s] of rows) out.write(row(name === 'readout' ? 'readout ◀' : name, s));
+  out.write(`bar: F1 ≥ ${BARS['extraction.f1']}${r.failures ? `; ${r.failures} pages failed to extract` : ''}\n`);
+  out.write(`worst pages: ${r.worst.slice(0, 5).map((w) => `${w.f1.toFixed(2)} ${w.url}`).join('\n             ')}\n`);
+}

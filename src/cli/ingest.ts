@@ -1,0 +1,66 @@
+/** `readout ingest`: inputs into the database, with progress on a terminal and a summary at the end. */
+import { ingest, type IngestSummary } from '../ingest/ingest.ts';
+import { parseFieldMap } from '../ingest/prepare.ts';
+import { SqliteStore } from '../store/sqlite.ts';
+import { totalInputBytes } from './inputs.ts';
+import { progressReporter } from './progress.ts';
+
+export interface IngestFlags {
+  db: string;
+  map: string[];
+  maxSize: string;
+  strict?: boolean;
+  json?: boolean;
+}
+
+export function maxBytesOf(flag: string): number {
+  const mb = Number(flag);
+  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`--max-size ${flag}: expected a number of megabytes`);
+  return Math.round(mb * 1048576);
+}
+
+export async function ingestCommand(paths: string[], flags: IngestFlags): Promise<number> {
+  const fieldMap = parseFieldMap(flags.map);
+  const store = new SqliteStore(flags.db);
+  let stopping = false;
+  const onSignal = () => {
+    // finish the current item, commit the batch, then stop; a second signal kills at once
+    if (stopping) process.exit(130);
+    stopping = true;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const progress = progressReporter('ingesting', await totalInputBytes(paths));
+  let summary: IngestSummary;
+  try {
+    summary = await ingest(paths, store, {
+      fieldMap,
+      maxBytes: maxBytesOf(flags.maxSize),
+      onProgress: (p) => progress.update(p),
+      shouldStop: () => stopping,
+    });
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    store.close();
+  }
+  if (flags.json) {
+    const { documents: _d, ...rest } = summary;
+    process.stdout.write(JSON.stringify(rest, null, 2) + '\n');
+  } else {
+    for (const e of summary.errorList) process.stderr.write(`error ${e.code}: ${e.source}: ${e.message}\n`);
+    process.stdout.write(summaryLine(summary) + ` → ${flags.db}\n`);
+  }
+  if (summary.stopped) return 130;
+  return flags.strict && summary.errors > 0 ? 1 : 0;
+}
+
+export function summaryLine(s: IngestSummary): string {
+  const extras = [
+    s.unchanged ? `${s.unchanged} already ingested` : '',
+    s.nonEnglish ? `${s.nonEnglish} not in English (stored, not analysed)` : '',
+    s.stopped ? 'stopped early: run again to resume' : '',
+  ].filter(Boolean);
+  return `${s.ingested} ingested, ${s.duplicates} duplicates, ${s.errors} errors${extras.length ? ` (${extras.join('; ')})` : ''}`;
+}

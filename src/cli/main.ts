@@ -1,0 +1,98 @@
+/**
+ * The `readout` command. Each subcommand lives in its own module; this file wires them to commander and turns
+ * failures into exit codes (0 ok, 1 errors with --strict or a failed check, 2 bad usage).
+ */
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { ingestCommand } from './ingest.ts';
+import { extractCommand } from './extract.ts';
+import { evalCommand } from './eval.ts';
+import { benchCommand } from './bench.ts';
+import { startCommand } from './start.ts';
+import { documentsCommand } from './documents.ts';
+
+export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export const DEFAULT_DB = process.env.READOUT_DB ?? 'readout.db';
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = new Command('readout')
+    .description('Reads news about relations between countries and turns it into a verifiable record of diplomatic events.')
+    .version(VERSION)
+    .option('--db <path>', 'SQLite database file', DEFAULT_DB)
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('ingest')
+    .description('read articles (files, folders, .json/.jsonl[.gz] exports, - for stdin) into the database')
+    .argument('<paths...>', 'files, folders or -')
+    .option('--map <field=key>', 'take a record field from another key, e.g. text=body (repeatable)', collect, [])
+    .option('--max-size <MB>', 'largest single article accepted, in MB', '10')
+    .option('--strict', 'exit non-zero when any input fails')
+    .option('--json', 'print the summary as JSON')
+    .action(async (paths: string[], o) => {
+      code = await ingestCommand(paths, { ...o, db: program.opts().db });
+    });
+
+  program
+    .command('extract')
+    .description('print one JSON object (schema: extract.schema.json) for the given inputs, without touching the database')
+    .argument('<paths...>', 'files, folders or -')
+    .option('--map <field=key>', 'take a record field from another key (repeatable)', collect, [])
+    .option('--max-size <MB>', 'largest single article accepted, in MB', '10')
+    .option('--strict', 'exit non-zero when any input fails')
+    .option('--pretty', 'indent the JSON')
+    .action(async (paths: string[], o) => {
+      code = await extractCommand(paths, o);
+    });
+
+  program
+    .command('documents')
+    .description('list or search the documents in the database')
+    .option('-q, --query <words>', 'full-text search')
+    .option('--limit <n>', 'how many', '20')
+    .option('--errors', 'list the ingestion errors instead')
+    .action(async (o) => {
+      code = await documentsCommand({ ...o, db: program.opts().db });
+    });
+
+  program
+    .command('eval')
+    .description('score Readout against the gold data in ../shared and print the figures')
+    .argument('[suite]', 'extraction | all', 'all')
+    .option('--shared <dir>', 'where the shared data lives', process.env.READOUT_SHARED ?? '../shared')
+    .option('--check', 'exit non-zero when a score is below its bar')
+    .option('--json', 'print the scores as JSON')
+    .action(async (suite: string, o) => {
+      code = await evalCommand(suite, o);
+    });
+
+  program
+    .command('bench')
+    .description('measure ingestion throughput and peak memory on the shared 5k sample')
+    .option('--shared <dir>', 'where the shared data lives', process.env.READOUT_SHARED ?? '../shared')
+    .option('--limit <n>', 'only the first n records')
+    .action(async (o) => {
+      code = await benchCommand(o);
+    });
+
+  program
+    .command('start')
+    .description('ingest the bundled sample corpus into the database and show what was found')
+    .action(async () => {
+      code = await startCommand({ db: program.opts().db });
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    process.stderr.write(`readout: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+  return code;
+}

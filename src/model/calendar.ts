@@ -1,0 +1,104 @@
+/**
+ * Calendar arithmetic on ISO days, and the absolute date forms news pages print. Days are plain strings so
+ * they serialise as they are; arithmetic goes through UTC to avoid time-zone drift.
+ */
+import type { Day, When } from './document.ts';
+
+export const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+] as const;
+
+/** Month number (1-12) of a month name or its usual abbreviations ("Sept.", "Dec"). */
+export function monthNumber(word: string): number | null {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (w === 'sept') return 9;
+  if (w.length < 3) return null;
+  const i = MONTHS.findIndex((m) => m === w || (w.length === 3 && m.startsWith(w)));
+  return i >= 0 ? i + 1 : null;
+}
+
+export function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+export function makeDay(y: number, m: number, d: number): Day | null {
+  if (!Number.isInteger(y) || y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function parseDay(day: Day): { y: number; m: number; d: number } {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return { y, m, d };
+}
+
+export function addDays(day: Day, n: number): Day {
+  const { y, m, d } = parseDay(day);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday */
+export function weekday(day: Day): number {
+  const { y, m, d } = parseDay(day);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+export function monthInterval(y: number, m: number): { earliest: Day; latest: Day } {
+  return { earliest: `${y}-${pad(m)}-01`, latest: `${y}-${pad(m)}-${pad(daysInMonth(y, m))}` };
+}
+
+export function dayWhen(day: Day, text: string, basis: string, estimate = false): When {
+  return { earliest: day, latest: day, text, basis, ...(estimate ? { estimate } : {}) };
+}
+
+const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+
+/** Absolute date forms, each with how to read its groups. Order matters: the first that matches wins. */
+const DATE_FORMS: Array<{ re: RegExp; read: (g: string[]) => Day | null }> = [
+  // 2018-10-25, 2018-10-25T09:26:00Z, 2018/10/25
+  { re: /\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\d])/, read: (g) => makeDay(+g[1]!, +g[2]!, +g[3]!) },
+  // October 25, 2018 · Oct. 25 2018 · October 25th, 2018
+  { re: new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i'), read: (g) => makeDay(+g[3]!, monthNumber(g[1]!) ?? 0, +g[2]!) },
+  // 25 October 2018 · 5 Feb, 2021
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE},?\\s+(\\d{4})\\b`, 'i'), read: (g) => makeDay(+g[3]!, monthNumber(g[2]!) ?? 0, +g[1]!) },
+  // 05-29-2017 · 10/25/2018 (US order, as forums and US sites print it; rejected when the month is > 12)
+  { re: /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/, read: (g) => makeDay(+g[3]!, +g[1]!, +g[2]!) ?? makeDay(+g[3]!, +g[2]!, +g[1]!) },
+];
+
+/** The first absolute calendar date in `text`, with where it was found. */
+export function findDate(text: string): { day: Day; index: number; match: string } | null {
+  let best: { day: Day; index: number; match: string } | null = null;
+  for (const form of DATE_FORMS) {
+    const m = form.re.exec(text);
+    if (!m) continue;
+    const day = form.read(m as unknown as string[]);
+    if (day && (!best || m.index < best.index)) best = { day, index: m.index, match: m[0] };
+  }
+  return best;
+}
+
+/** A date that appears in a URL path: /2014/12/31/, /2014-12-31/, /20141231/. */
+export function dateInUrl(url: string): { day: Day; match: string } | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    path = url;
+  }
+  const forms: RegExp[] = [
+    /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$|\.|_)/,
+    /[/-]((?:19|20)\d{2})(\d{2})(\d{2})(?=[/-]|$|\.)/,
+  ];
+  for (const re of forms) {
+    const m = re.exec(path);
+    if (m) {
+      const day = makeDay(+m[1]!, +m[2]!, +m[3]!);
+      if (day) return { day, match: m[0].replace(/^[/-]/, '') };
+    }
+  }
+  return null;
+}
