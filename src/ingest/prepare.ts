@@ -14,6 +14,13 @@ import { resolveMetadata, type RecordMeta } from './metadata.ts';
 import { assemble } from './sections.ts';
 import type { RawItem } from './sources.ts';
 
+/** A web page with less text than this is a navigation page or a shell filled in by scripts. */
+const MIN_PAGE_WORDS = 20;
+
+function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
 export type RecordField = 'text' | 'title' | 'url' | 'published' | 'outlet' | 'authors';
 
 /** Where each field is looked for in a JSON record, in order; `--map field=key` puts a key first. */
@@ -88,6 +95,9 @@ export function prepare(item: Exclude<RawItem, { kind: 'error' }>, opts: Prepare
   const { text, sections, repeatedBlocks } = assemble(cleaned, meta.published);
   if (!text.trim()) {
     throw new IngestFailure(format === 'html' ? 'no-article' : 'empty', 'nothing is left once page furniture is removed: the input holds no article text');
+  }
+  if (format === 'html' && wordCount(text) < MIN_PAGE_WORDS) {
+    throw new IngestFailure('no-article', `the page has only ${wordCount(text)} words of text outside its navigation and scripts; it is not an article (an index, a login wall or a script-only page?)`);
   }
   const language = detectLanguage(text);
   if (language && language !== 'en') warnings.push(`language is ${language}: stored, but not analysed`);

@@ -56,9 +56,9 @@ export async function* readSources(paths: string[], opts: SourceOptions): AsyncG
       continue;
     }
     if (stat.isDirectory()) {
-      for await (const file of walk(path)) yield* readFile(file, opts, true);
+      for await (const file of walk(path)) yield* readFile(file, opts);
     } else {
-      yield* readFile(path, opts, false);
+      yield* readFile(path, opts);
     }
   }
 }
@@ -75,11 +75,12 @@ async function* walk(dir: string): AsyncGenerator<string> {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) yield* walk(p);
-    else if (e.isFile() && classify(p).format) yield p;
+    // symlinks are followed; a broken one is reported when it is read
+    else if ((e.isFile() || e.isSymbolicLink()) && classify(p).format) yield p;
   }
 }
 
-async function* readFile(path: string, opts: SourceOptions, fromWalk: boolean): AsyncGenerator<RawItem> {
+async function* readFile(path: string, opts: SourceOptions): AsyncGenerator<RawItem> {
   const { format, gzip } = classify(path);
   try {
     if (format === 'jsonl') {
@@ -98,7 +99,6 @@ async function* readFile(path: string, opts: SourceOptions, fromWalk: boolean): 
     }
     yield { kind: 'file', source: path, format: format ?? sniffFormat(bytes), bytes };
   } catch (err) {
-    if (fromWalk && (err as NodeJS.ErrnoException).code === 'ENOENT') return;
     yield { kind: 'error', source: path, error: toIngestError(path, err) };
   }
 }
