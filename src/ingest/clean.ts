@@ -162,6 +162,7 @@ export function cleanText(raw: string, opts: CleanOptions = {}): Cleaned {
   lines.reduce((n, l, i) => ((charsBefore[i] = n), n + l.length + 1), 0);
 
   const neighbourDates = findDatedLists(lines, keep, drop);
+  dropLinkLists(lines, keep, drop);
 
   let title: string | null = opts.title?.trim() || null;
   const sameAsTitle = (l: string) => !!title && normKey(l) === normKey(title);
@@ -294,6 +295,23 @@ function findDatedLists(lines: string[], keep: boolean[], drop: (i: number, why:
   }
   flush();
   return found;
+}
+
+/** Menu entries and tag clouds: four or more consecutive one-to-four-word lines with no sentence in them. */
+const LINK_LIST_RUN = 6;
+function dropLinkLists(lines: string[], keep: boolean[], drop: (i: number, why: string) => void): void {
+  const isItem = (l: string) => l.length > 0 && wordCount(l) <= 4 && !/[.!?:;,"”]$/.test(l) && !SEPARATOR.test(l) && !dateOnly(l);
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length >= LINK_LIST_RUN) for (const i of run) drop(i, 'link-list');
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]) continue;
+    if (keep[i] && isItem(lines[i]!)) run.push(i);
+    else flush();
+  }
+  flush();
 }
 
 function onlyBlankBetween(lines: string[], a: number, b: number): boolean {

@@ -44,15 +44,19 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-/** Hashes of the word n-grams of a text (a set: repeated shingles count once). */
+/** Hashes of the word n-grams of a text (a set: repeated shingles count once). Words are hashed once each. */
 export function shingleHashes(text: string, n = SHINGLE): Set<number> {
-  const w = words(text);
+  const w = words(text).map(hash32);
   const out = new Set<number>();
   if (w.length < n) {
-    if (w.length) out.add(hash32(w.join(' ')));
+    if (w.length) out.add(w.reduce((h, x) => mix(Math.imul(h, 31) ^ x), 0));
     return out;
   }
-  for (let i = 0; i + n <= w.length; i++) out.add(hash32(w.slice(i, i + n).join(' ')));
+  for (let i = 0; i + n <= w.length; i++) {
+    let h = 0;
+    for (let k = i; k < i + n; k++) h = mix(Math.imul(h, 31) ^ w[k]!);
+    out.add(h);
+  }
   return out;
 }
 

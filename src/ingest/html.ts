@@ -28,7 +28,8 @@ const BLOCK = new Set([
   'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main',
   'nav', 'ol', 'p', 'pre', 'section', 'table', 'tr', 'ul', 'summary', 'caption',
 ]);
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'select', 'textarea', 'iframe', 'object']);
+// Captions describe pictures, not the story; buttons and forms are page furniture.
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'select', 'textarea', 'iframe', 'object', 'figcaption']);
 
 // Minimal structural view of DOM nodes, so this module does not depend on lib.dom typings.
 interface DomNode {
@@ -44,7 +45,8 @@ export function extractHtml(html: string): ExtractedPage {
   const article = readArticle(document);
   let text = article?.content ? blockText(article.content as DomNode) : '';
   // Readability sometimes keeps only a teaser; a page that ships its full body as JSON-LD is believed.
-  if (meta.articleBody && meta.articleBody.length > text.length * 1.3) text = meta.articleBody;
+  const ldBody = meta.articleBody ? ldText(meta.articleBody) : null;
+  if (ldBody && ldBody.length > text.length * 1.3) text = ldBody;
   if (!text.trim()) {
     throw new IngestFailure('no-article', 'the page has no article text Readability could find (an index, a login wall or a script-only page?)');
   }
@@ -79,6 +81,14 @@ function readArticle(document: unknown): Article | null {
   } catch {
     return null;
   }
+}
+
+/** JSON-LD articleBody is plain text on most sites, but some ship (entity-escaped) HTML in it. */
+function ldText(body: string): string {
+  const unescaped = /&lt;\/?[a-z]/i.test(body) ? body.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&') : body;
+  if (!/<\/?(?:p|div|br|span|a|em|strong|h\d|img|iframe)\b/i.test(unescaped)) return body;
+  const { document } = parseHTML(`<!doctype html><html><body>${unescaped}</body></html>`);
+  return blockText(document.body as unknown as DomNode);
 }
 
 function clean(s: string | null | undefined): string | null {

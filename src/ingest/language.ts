@@ -12,7 +12,7 @@ const ISO1: Record<string, string> = {
   vie: 'vi', tha: 'th', zlm: 'ms', swh: 'sw', hau: 'ha', yor: 'yo', amh: 'am', urd: 'ur', ben: 'bn', tam: 'ta',
 };
 
-const SAMPLE = 2000;
+const SAMPLE = 800;
 const MIN_LENGTH = 40;
 
 /** ISO 639-1 code (or 639-3 when there is none), or null when the text is too short to tell. */
