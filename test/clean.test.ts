@@ -78,3 +78,12 @@ describe('sections', () => {
     expect(d.sections.map((s) => s.kind)).toEqual(['body', 'repeat']);
   });
 });
+
+describe('language', () => {
+  it('stores a document not in English with its language and a warning that it is not analysed', () => {
+    const text = 'Les ministres des affaires étrangères se sont rencontrés mardi à Genève pour discuter du cessez-le-feu et des échanges de prisonniers. Ils ont convenu de se revoir le mois prochain.';
+    const d = prepare({ kind: 'record', source: 'fr', raw: 'fr', record: { title: 'Rencontre à Genève', text } }, { maxBytes: 1e7 }).document;
+    expect(d.language).toBe('fr');
+    expect(d.warnings.join(' ')).toMatch(/not analysed/);
+  });
+});
