@@ -1,7 +1,8 @@
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { before, describe, it } from 'node:test';
+import { expect } from 'expect';
 import { ingest, type IngestSummary } from '../src/ingest/ingest.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { tempDir } from './helpers.ts';
@@ -15,7 +16,7 @@ describe('bad input never stops a batch', () => {
   let store: SqliteStore;
   const errorFor = (name: string) => summary.errorList.find((e) => e.source.endsWith(name) || e.source.includes(`${name}#`));
 
-  beforeAll(async () => {
+  before(async () => {
     mkdirSync(bad);
     writeFileSync(join(bad, 'a-good.txt'), `Ministers meet in Vienna\n\n${ARTICLE}`);
     writeFileSync(join(bad, 'empty.txt'), '');
@@ -49,7 +50,7 @@ describe('bad input never stops a batch', () => {
     expect(store.counts().documents).toBe(4);
   });
 
-  it.each([
+  const cases: Array<[string, string]> = [
     ['empty.txt', 'empty'],
     ['binary.txt', 'binary'],
     ['invalid-utf8.txt', 'invalid-utf8'],
@@ -60,12 +61,14 @@ describe('bad input never stops a batch', () => {
     ['no-article.html', 'no-article'],
     ['missing-folder', 'not-found'],
     ['loop.txt', 'unreadable'],
-  ])('%s becomes an error with code %s and a message to act on', (name, code) => {
-    const e = summary.errorList.find((x) => x.source.endsWith(name));
-    expect(e, `no error for ${name}: ${JSON.stringify(summary.errorList)}`).toBeDefined();
-    expect(e!.code).toBe(code);
-    expect(e!.message.length).toBeGreaterThan(15);
-  });
+  ];
+  for (const [name, code] of cases) {
+    it(`${name} becomes an error with code ${code} and a message to act on`, () => {
+      const e = summary.errorList.find((x) => x.source.endsWith(name));
+      expect({ name, code: e?.code }).toEqual({ name, code });
+      expect(e!.message.length).toBeGreaterThan(15);
+    });
+  }
 
   it('a file it may not read is an error, not a crash', () => {
     if (process.getuid?.() === 0) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
 import { prepare } from '../src/ingest/prepare.ts';
 import { cleanText, normaliseMarkup } from '../src/ingest/clean.ts';
 import { FIXTURES } from './helpers.ts';

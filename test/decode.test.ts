@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
 import { decode } from '../src/ingest/decode.ts';
 
 describe('decode', () => {

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
 import { ROOT, tempDir } from './helpers.ts';
 
 const VOCAB = (
@@ -63,7 +64,8 @@ describe('resumable ingestion', () => {
       }
     }
     await exited;
-    expect(killedAt, 'the first run committed nothing before the deadline').toBeGreaterThan(0);
+    // the first run must have committed something before it was killed
+    expect(killedAt).toBeGreaterThan(0);
     const afterKill = count(db);
     expect(afterKill).toBeLessThan(TOTAL);
 
