@@ -10,6 +10,7 @@ import { evalCommand } from './eval.ts';
 import { benchCommand } from './bench.ts';
 import { startCommand } from './start.ts';
 import { documentsCommand } from './documents.ts';
+import { kbImportCommand, kbWhoCommand } from './kb.ts';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -58,6 +59,22 @@ export async function main(argv: string[]): Promise<number> {
     .option('--errors', 'list the ingestion errors instead')
     .action(async (o) => {
       code = await documentsCommand({ ...o, db: program.opts().db });
+    });
+
+  const kb = program.command('kb').description('the knowledge base of people, offices, countries and topics');
+  kb.command('import')
+    .description('import dated positions from EveryPolitician/Wikidata-style CSV files into the database')
+    .argument('<csv...>', 'CSV files (country,position,person,wikidata,start,end,… or slug,position,person,qid,since,…)')
+    .action(async (files: string[]) => {
+      code = await kbImportCommand(files, { db: program.opts().db });
+    });
+  kb.command('who')
+    .description('who held an office on a day, e.g. `readout kb who Kenya foreign_minister 2019-06-01`')
+    .argument('<country>', 'name or ISO3 code')
+    .argument('<role>', 'head_of_state, head_of_government, foreign_minister, defence_minister, national_security_adviser, spokesperson, foreign_ministry_spokesperson, un_ambassador')
+    .argument('<day>', 'YYYY-MM-DD')
+    .action(async (country: string, role: string, day: string) => {
+      code = await kbWhoCommand(country, role, day, { db: program.opts().db });
     });
 
   program

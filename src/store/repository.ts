@@ -4,6 +4,7 @@
  */
 import type { Document } from '../model/document.ts';
 import type { IngestError } from '../model/messages.ts';
+import type { ImportedPosition } from '../kb/import.ts';
 
 export type SourceOutcome = 'ingested' | 'duplicate' | 'error';
 
@@ -47,6 +48,9 @@ export interface Repository {
   listDocuments(opts?: { limit?: number; offset?: number }): DocumentSummary[];
   search(query: string, opts?: { limit?: number; offset?: number }): Array<DocumentSummary & { snippet: string }>;
   errors(): IngestError[];
+  /** positions imported with `readout kb import` */
+  putPositions(rows: ImportedPosition[]): number;
+  importedPositions(): ImportedPosition[];
   counts(): StoreCounts;
   close(): void;
 }

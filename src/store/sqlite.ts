@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Document, RepeatedBlock, Section } from '../model/document.ts';
 import type { ErrorCode, IngestError } from '../model/messages.ts';
 import { BANDS, similarity } from '../ingest/fingerprint.ts';
+import type { ImportedPosition } from '../kb/import.ts';
 import type { DocumentSummary, Repository, SourceOutcome, StoreCounts, StoredDocument } from './repository.ts';
 
 const MIGRATIONS = new URL('./migrations/', import.meta.url);
@@ -216,6 +217,23 @@ export class SqliteStore implements Repository {
       nonEnglish: one("SELECT count(*) FROM documents WHERE language IS NOT NULL AND language <> 'en'"),
       errors: one('SELECT count(*) FROM ingest_errors'),
     };
+  }
+
+  putPositions(rows: ImportedPosition[]): number {
+    const stmt = this.db.prepare(
+      `INSERT INTO kb_positions (person_id, person, gender, country, role, title, start_day, end_day, source)
+       VALUES (@personId, @person, @gender, @country, @role, @title, @from, @to, @source)
+       ON CONFLICT (person_id, country, title, start_day) DO UPDATE SET end_day = excluded.end_day, role = excluded.role, person = excluded.person`,
+    );
+    return this.db.transaction(() => rows.reduce((n, r) => n + stmt.run(r).changes, 0))();
+  }
+
+  importedPositions(): ImportedPosition[] {
+    return this.db
+      .prepare(
+        `SELECT person_id AS personId, person, gender, country, role, title, start_day AS "from", end_day AS "to", source FROM kb_positions`,
+      )
+      .all() as ImportedPosition[];
   }
 
   close(): void {
