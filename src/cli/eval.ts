@@ -4,14 +4,17 @@
  */
 import { evaluateExtraction, EXTRACTION_DIR, type ExtractionReport } from '../eval/extraction.ts';
 import { missingShared, type Score } from '../eval/shared.ts';
+import { evaluateTimex, seedTimeChecks, type SeedTimeCheck, type TimexReport } from '../eval/timex.ts';
 
 /** The bars a release must meet. Raising one is a decision; lowering one needs a reason in the issue. */
 export const BARS = {
   'extraction.f1': 0.955,
+  'timex.found': 0.85,
+  'timex.value': 0.85,
 } as const;
 
-type Suite = 'extraction';
-const SUITES: Suite[] = ['extraction'];
+type Suite = 'extraction' | 'timex';
+const SUITES: Suite[] = ['extraction', 'timex'];
 
 export async function evalCommand(suite: string, flags: { shared: string; check?: boolean; json?: boolean }): Promise<number> {
   const chosen = suite === 'all' ? SUITES : SUITES.filter((s) => s === suite);
@@ -34,6 +37,22 @@ export async function evalCommand(suite: string, flags: { shared: string; check?
       results.extraction = report;
       if (!flags.json) printExtraction(report);
       if (report.readout.f1 < BARS['extraction.f1']) failed.push(`extraction F1 ${report.readout.f1.toFixed(4)} < ${BARS['extraction.f1']}`);
+    }
+  }
+  if (chosen.includes('timex')) {
+    const missing = missingShared(flags.shared, 'eval', 'timex-te3-platinum');
+    if (missing) {
+      process.stderr.write(`skip timex: ${missing}\n`);
+      skipped++;
+    } else {
+      const report = evaluateTimex(flags.shared);
+      const seeds = missingShared(flags.shared, 'corpus', 'seeds') ? [] : seedTimeChecks(flags.shared);
+      results.timex = { ...report, seeds };
+      if (!flags.json) printTimex(report, seeds);
+      if (report.foundShare < BARS['timex.found']) failed.push(`TE3 found ${pct(report.foundShare)} < ${BARS['timex.found']}`);
+      if (report.valueShare < BARS['timex.value']) failed.push(`TE3 value ${pct(report.valueShare)} < ${BARS['timex.value']}`);
+      const wrong = seeds.filter((c) => !c.ok);
+      if (wrong.length) failed.push(`seed time checks: ${wrong.map((c) => `${c.seed} "${c.text}"`).join(', ')}`);
     }
   }
   if (flags.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
@@ -64,4 +83,21 @@ function printExtraction(r: ExtractionReport): void {
   for (const [name, s] of rows) out.write(row(name === 'readout' ? 'readout ◀' : name, s));
   out.write(`bar: F1 ≥ ${BARS['extraction.f1']}${r.failures ? `; ${r.failures} pages failed to extract` : ''}\n`);
   out.write(`worst pages: ${r.worst.slice(0, 5).map((w) => `${w.f1.toFixed(2)} ${w.url}`).join('\n             ')}\n`);
+}
+
+function printTimex(r: TimexReport, seeds: SeedTimeCheck[]): void {
+  const out = process.stdout;
+  out.write(`\nTime expressions — TempEval-3 platinum, ${r.documents} documents (gold DATE and TIME: ${r.gold})\n`);
+  out.write(`  found                 ${r.found}/${r.gold} = ${pct(r.foundShare)}   (bar ≥ ${BARS['timex.found']})\n`);
+  out.write(`  value right, of found ${r.valueCorrect}/${r.found} = ${pct(r.valueShare)}   (bar ≥ ${BARS['timex.value']})\n`);
+  out.write(`  precision             ${r.predictedMatching}/${r.predicted} = ${pct(r.precision)}\n`);
+  out.write(`  ${'type'.padEnd(9)} ${'gold'.padStart(5)} ${'found'.padStart(6)} ${'right'.padStart(6)} ${'predicted'.padStart(10)}\n`);
+  for (const [type, c] of Object.entries(r.perType)) {
+    out.write(`  ${type.padEnd(9)} ${String(c.gold).padStart(5)} ${String(c.found).padStart(6)} ${String(c.valueCorrect).padStart(6)} ${String(c.predicted).padStart(10)}\n`);
+  }
+  out.write(`  values compared: ${r.valueRule}\n`);
+  if (seeds.length) {
+    out.write(`\nSeed time checks: ${seeds.filter((c) => c.ok).length}/${seeds.length}\n`);
+    for (const c of seeds) out.write(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.seed} ${JSON.stringify(c.text).padEnd(24)} → ${c.got}${c.ok ? '' : ` (expected ${c.expected})`}\n`);
+  }
 }

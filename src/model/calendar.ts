@@ -102,3 +102,99 @@ export function dateInUrl(url: string): { day: Day; match: string } | null {
   }
   return null;
 }
+
+// ── Additions for the time-expression tagger (src/analyze/time.ts) ─────────────────────────────────────────
+
+/** ISO weekday of a day: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(day: Day): number {
+  return weekday(day) || 7;
+}
+
+/** ISO 8601 week of a day: the week-numbering year (which may differ from the calendar year) and week 1-53. */
+export function isoWeek(day: Day): { year: number; week: number } {
+  const thursday = addDays(day, 4 - isoWeekday(day));
+  const y = parseDay(thursday).y;
+  const jan1 = `${y}-01-01`;
+  const week = Math.floor(dayDiff(jan1, thursday) / 7) + 1;
+  return { year: y, week };
+}
+
+/** TIMEX3 form of the ISO week of a day: 2013-W12. */
+export function isoWeekValue(day: Day): string {
+  const { year, week } = isoWeek(day);
+  return `${year}-W${pad(week)}`;
+}
+
+/** Monday and Sunday of the ISO week that holds `day`. */
+export function weekInterval(day: Day): { earliest: Day; latest: Day } {
+  const monday = addDays(day, 1 - isoWeekday(day));
+  return { earliest: monday, latest: addDays(monday, 6) };
+}
+
+/** Days from `a` to `b` (positive when b is later). */
+export function dayDiff(a: Day, b: Day): number {
+  const pa = parseDay(a);
+  const pb = parseDay(b);
+  return Math.round((Date.UTC(pb.y, pb.m - 1, pb.d) - Date.UTC(pa.y, pa.m - 1, pa.d)) / 86_400_000);
+}
+
+/** The day `n` months after `day`, clamped to the end of a shorter month (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(day: Day, n: number): Day {
+  const { y, m, d } = parseDay(day);
+  const idx = y * 12 + (m - 1) + n;
+  const ny = Math.floor(idx / 12);
+  const nm = (idx % 12) + 1;
+  return `${ny}-${pad(nm)}-${pad(Math.min(d, daysInMonth(ny, nm)))}`;
+}
+
+/** First..last day of a calendar year. */
+export function yearInterval(y: number): { earliest: Day; latest: Day } {
+  return { earliest: `${y}-01-01`, latest: `${y}-12-31` };
+}
+
+/** First..last day of months `m1`..`m2` counted from January of `y` (m2 may pass 12: 12..14 is Dec..Feb). */
+export function monthRangeInterval(y: number, m1: number, m2: number): { earliest: Day; latest: Day } {
+  const first = addMonths(`${y}-01-01`, m1 - 1);
+  const lastMonthStart = addMonths(`${y}-01-01`, m2 - 1);
+  const { y: ly, m: lm } = parseDay(lastMonthStart);
+  return { earliest: first, latest: `${ly}-${pad(lm)}-${pad(daysInMonth(ly, lm))}` };
+}
+
+/** Western (Gregorian) Easter Sunday of a year (anonymous Gregorian algorithm). */
+export function easterSunday(y: number): Day {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${y}-${pad(month)}-${pad(day)}`;
+}
+
+/** Orthodox Easter Sunday of a year, as a Gregorian date (Meeus' Julian algorithm plus the calendar offset). */
+export function orthodoxEasterSunday(y: number): Day {
+  const a = y % 4;
+  const b = y % 7;
+  const c = y % 19;
+  const d = (19 * c + 15) % 30;
+  const e = (2 * a + 4 * b - d + 34) % 7;
+  const month = Math.floor((d + e + 114) / 31);
+  const day = ((d + e + 114) % 31) + 1;
+  const julianToGregorian = Math.floor(y / 100) - Math.floor(y / 400) - 2;
+  return addDays(`${y}-${pad(month)}-${pad(day)}`, julianToGregorian);
+}
+
+/** The n-th (1-based) ISO weekday (1 = Monday … 7 = Sunday) of a month: US Thanksgiving is (y, 11, 4, 4). */
+export function nthWeekdayOfMonth(y: number, m: number, isoDay: number, n: number): Day {
+  const first = `${y}-${pad(m)}-01`;
+  const offset = (isoDay - isoWeekday(first) + 7) % 7;
+  return addDays(first, offset + (n - 1) * 7);
+}
