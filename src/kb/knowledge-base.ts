@@ -77,6 +77,11 @@ export interface RoleNoun {
   sector: Sector | null;
   /** a modifier such as "former" */
   modifier?: string;
+  /** the country the words imply when the text names none ("Pentagon chief" → USA) */
+  country?: string;
+  /** the role key holds only for these countries / not for these */
+  only?: string[];
+  except?: string[];
 }
 
 export interface Topic {
@@ -173,10 +178,10 @@ export class KnowledgeBase {
       demonyms?: { eng?: { m: string; f: string } };
       capital?: string[];
     }>;
-    const extra = yamlFile<Record<string, { names?: string[]; demonyms?: string[]; metonyms?: Array<Partial<Metonym> & { text: string }> }>>('countries.yaml') ?? {};
+    const extra = yamlFile<Record<string, { names?: string[]; historic_names?: string[]; demonyms?: string[]; metonyms?: Array<Partial<Metonym> & { text: string }> }>>('countries.yaml') ?? {};
     for (const c of world) {
       const add = extra[c.cca3] ?? {};
-      const names = unique([c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length > 3 && /^[\p{L} .,'’()-]+$/u.test(a)), ...(add.names ?? [])]);
+      const names = unique([c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length > 3 && /^[\p{L} .,'’()-]+$/u.test(a)), ...(add.names ?? []), ...(add.historic_names ?? [])]);
       const demonyms = unique([c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(add.demonyms ?? [])].filter((x): x is string => !!x));
       const capitals = c.capital ?? [];
       const metonyms: Metonym[] = (add.metonyms ?? []).map((m) => ({
@@ -211,8 +216,8 @@ export class KnowledgeBase {
   }
 
   private loadRoles(): void {
-    const r = yamlFile<{ roles: RoleNoun[]; titles: RoleNoun[] }>('roles.yaml');
-    this.roleNouns.push(...(r.roles ?? []).map((x) => ({ ...x, role: x.role ?? null, sector: x.sector ?? null })));
+    const r = yamlFile<{ roles: RoleNoun[]; titles: RoleNoun[]; counterparts?: RoleNoun[] }>('roles.yaml');
+    this.roleNouns.push(...[...(r.roles ?? []), ...(r.counterparts ?? [])].map((x) => ({ ...x, role: x.role ?? null, sector: x.sector ?? null })));
     this.titles.push(...(r.titles ?? []).map((x) => ({ ...x, role: x.role ?? null, sector: x.sector ?? null })));
   }
 
@@ -277,6 +282,10 @@ export class KnowledgeBase {
       for (const pos of this.positionsAt(p, at)) if (pos.role === role && pos.country === country) out.push({ person: p, position: pos });
     }
     return out;
+  }
+
+  person(id: string): Person | undefined {
+    return this.peopleById.get(id);
   }
 
   country(code: string): Country | undefined {

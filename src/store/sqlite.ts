@@ -188,6 +188,11 @@ export class SqliteStore implements Repository {
     return row ? toDocument(row) : null;
   }
 
+  /** every document id, in ingestion order */
+  documentIds(): string[] {
+    return this.db.prepare('SELECT id FROM documents ORDER BY rowid').pluck().all() as string[];
+  }
+
   listDocuments(opts: { limit?: number; offset?: number } = {}): DocumentSummary[] {
     return this.db
       .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY rowid LIMIT ? OFFSET ?`)

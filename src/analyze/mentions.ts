@@ -1,0 +1,392 @@
+/**
+ * Mentions of actors and topics, resolved against the knowledge base at the reference date of their section.
+ * One pass in document order keeps a small discourse memory — who was named, which country was last in
+ * focus — so that surnames, pronouns, role descriptions ("Russia's top diplomat", "the White House incumbent",
+ * "his counterpart in Moscow"), initials ("DLT") and groups ("both diplomats") find their referent.
+ */
+import type { Actor, Mention, Sector, Sentence, Token, TopicMention } from '../model/annotations.ts';
+import type { Section, When } from '../model/document.ts';
+import type { Entry, Gazetteer, Match } from '../kb/gazetteer.ts';
+import type { KnowledgeBase, Person, Position, RoleKey } from '../kb/knowledge-base.ts';
+
+const SECTOR_OF_ROLE: Partial<Record<RoleKey, Sector>> = {
+  head_of_state: 'GOV', head_of_government: 'GOV', foreign_minister: 'GOV', defence_minister: 'GOV',
+  national_security_adviser: 'GOV', spokesperson: 'GOV', foreign_ministry_spokesperson: 'GOV', un_ambassador: 'GOV',
+};
+
+/** Which office wins when a person held several on the day (a president who chairs a council). */
+const ROLE_RANK: RoleKey[] = [
+  'head_of_state', 'head_of_government', 'foreign_minister', 'defence_minister', 'national_security_adviser',
+  'un_ambassador', 'spokesperson', 'foreign_ministry_spokesperson', 'other',
+];
+
+const OBJECT_PRONOUNS = new Set(['him', 'himself', 'herself']);
+
+const PRONOUNS: Record<string, 'male' | 'female'> = {
+  he: 'male', him: 'male', his: 'male', himself: 'male', she: 'female', her: 'female', hers: 'female', herself: 'female',
+};
+
+interface Discourse {
+  /** people named so far, most recent last (one entry per person: the latest mention) */
+  people: Array<{ person: Person; at: number }>;
+  /** every person mention so far, for pronouns: where it was and whether it was salient (a subject, not an object) */
+  history: Array<{ person: Person; at: number; sentence: number; salient: boolean }>;
+  /** the last country in focus (a named country, a metonym, a person's country) */
+  country: string | null;
+  lastPersonRole: RoleKey | null;
+}
+
+export interface MentionResult {
+  mentions: Mention[];
+  topics: TopicMention[];
+}
+
+export function findMentions(
+  text: string,
+  tokens: Token[],
+  sentences: Sentence[],
+  sections: Array<Pick<Section, 'start' | 'end' | 'published' | 'kind'>>,
+  gazetteer: Gazetteer,
+): MentionResult {
+  const kb = gazetteer.kb;
+  const matches = gazetteer.scan(text, tokens);
+  const mentions: Mention[] = [];
+  const topics: TopicMention[] = [];
+  const discourse: Discourse = { people: [], history: [], country: null, lastPersonRole: null };
+  // People named in full anywhere in the document: a surname or a role description prefers them.
+  const namedInDoc = new Set<Person>();
+  for (const m of matches) {
+    for (const e of m.entries) if ((e.type === 'person' || e.type === 'surname') && e.people.length === 1) namedInDoc.add(e.people[0]!);
+  }
+
+  const sectionAt = (pos: number) => sections.find((s) => pos >= s.start && pos < s.end) ?? sections[0];
+  const sentenceOf = (pos: number) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid]!.start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  let mi = 0;
+  let lastSection: unknown = null;
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const t = tokens[ti]!;
+    const section = sectionAt(t.start);
+    if (section !== lastSection) {
+      // a new section (a quoted column) starts its own discourse
+      discourse.people = [];
+      discourse.history = [];
+      discourse.country = null;
+      lastSection = section;
+    }
+    const ref = section?.published ?? { earliest: null, latest: null };
+    const m = matches[mi];
+    if (m && m.first === ti) {
+      mi++;
+      const span = { start: tokens[m.first]!.start, end: tokens[m.last]!.end };
+      const next = matches[mi];
+      // a role noun right before a name is that person's title ("Secretary of State Antony Blinken"): one mention
+      const isTitle = !!next && next.first === m.last + 1 && next.entries.some((e) => e.type === 'person' || e.type === 'surname');
+      const mention = isTitle && m.entries.some((e) => e.type === 'role' || e.type === 'title') ? null : resolveMatch(text, tokens, m, span, ref, kb, discourse, namedInDoc);
+      if (mention && mention !== 'topic' && mention.actor?.id && (mention.kind === 'person' || mention.kind === 'role')) {
+        const p = kb.person(mention.actor.id);
+        if (p) note(discourse, p, span.start, sentenceOf(span.start), salientAt(text, span.start, span.end));
+      }
+      if (mention === 'topic') {
+        const e = m.entries.find((x) => x.type === 'topic') as Extract<Entry, { type: 'topic' }>;
+        topics.push({ ...span, text: text.slice(span.start, span.end), topic: e.topic.topic });
+      } else if (mention) {
+        // a role description absorbs the qualifier mentioned just before it ("the White House" + "incumbent")
+        while (mentions.length && mentions[mentions.length - 1]!.start >= mention.start) mentions.pop();
+        mentions.push(mention);
+      }
+      ti = m.last;
+      continue;
+    }
+    const gender = PRONOUNS[t.norm];
+    if (gender && !insideQuote(text, t.start)) {
+      const p = antecedent(discourse, gender, sentenceOf(t.start), OBJECT_PRONOUNS.has(t.norm));
+      if (p) {
+        mentions.push({
+          start: t.start, end: t.end, text: text.slice(t.start, t.end), kind: 'pronoun',
+          actor: personActor(p, ref, kb, text.slice(t.start, t.end)),
+          basis: `pronoun: ${p.name}, the nearest ${gender} subject before it`,
+        });
+        note(discourse, p, t.start, sentenceOf(t.start), salientAt(text, t.start, t.end));
+      }
+      continue;
+    }
+    // Initials defined by the people of this text: "DLT" for Donald Trump
+    if (/^[A-Z]{2,4}$/.test(text.slice(t.start, t.end))) {
+      const initials = text.slice(t.start, t.end);
+      const p = [...namedInDoc].find((x) => initialsMatch(initials, x.name));
+      if (p) {
+        mentions.push({ start: t.start, end: t.end, text: initials, kind: 'person', actor: personActor(p, ref, kb, initials), basis: `initials of ${p.name}, named in the text` });
+        remember(discourse, p, t.start, officeAt(p, ref, kb));
+        note(discourse, p, t.start, sentenceOf(t.start), salientAt(text, t.start, t.end));
+      }
+    }
+  }
+  return { mentions, topics };
+}
+
+/** Nouns of saying and meeting: their possessor is their agent ("Bolton's meeting with Putin, he said" → Bolton). */
+const EVENT_NOUN = /^\s*['’]s\s+(?:\w+\s+)?(?:meeting|call|talks?|trip|visit|remarks?|statement|comments?|account|speech|offer|proposal|decision|claim|denial|response|reply|words|interview|letter|tweet|post|announcement|threat|demand|request|warning|position|view)\b/i;
+const AFTER_PREPOSITION = /\b(?:with|to|by|from|of|for|on|about|at|against|toward|towards|over|between|among|into|than|like|including|via)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{Lu}][\p{L}.-]*\s+){0,4}$/u;
+
+/** A mention that can be the subject a later pronoun refers to: not the object of a preposition, not a mere possessor. */
+function salientAt(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 60), start);
+  if (AFTER_PREPOSITION.test(before)) return false;
+  const after = text.slice(end, end + 40);
+  if (/^\s*['’]s\b/.test(after) && !EVENT_NOUN.test(after)) return false;
+  return true;
+}
+
+function note(d: Discourse, person: Person, at: number, sentence: number, salient: boolean): void {
+  d.history.push({ person, at, sentence, salient });
+}
+
+/**
+ * The referent of a pronoun: the nearest salient person of the same sentence before it; else, going back
+ * sentence by sentence (at most four), the most recent salient one; else the most recent person at all.
+ */
+function antecedent(d: Discourse, gender: 'male' | 'female', sentence: number, object: boolean): Person | null {
+  const fits = (p: Person) => p.gender === gender || p.gender === null;
+  const h = d.history.filter((x) => fits(x.person));
+  // an object pronoun ("having him call Putin") takes the nearest person, subject or not
+  if (object) return h.length ? h[h.length - 1]!.person : null;
+  // in its own sentence, the leftmost subject ("Putin congratulated Biden and said he …" → Putin)
+  const own = h.find((x) => x.sentence === sentence && x.salient);
+  if (own) return own.person;
+  for (let s = sentence - 1; s >= sentence - 4 && s >= 0; s--) {
+    const inS = h.filter((x) => x.sentence === s && x.salient);
+    if (inS.length) return inS[inS.length - 1]!.person;
+  }
+  return h.length ? h[h.length - 1]!.person : null;
+}
+
+function resolveMatch(
+  text: string,
+  tokens: Token[],
+  m: Match,
+  span: { start: number; end: number },
+  ref: When,
+  kb: KnowledgeBase,
+  d: Discourse,
+  namedInDoc: Set<Person>,
+): Mention | 'topic' | null {
+  const surface = text.slice(span.start, span.end);
+  const has = <T extends Entry['type']>(type: T) => m.entries.find((e) => e.type === type) as Extract<Entry, { type: T }> | undefined;
+  const person = has('person');
+  const surname = has('surname');
+  const country = has('country');
+  const metonym = has('metonym');
+  const org = has('organisation');
+  const role = has('role');
+  const title = has('title');
+  const group = has('group');
+
+  if (person || surname) {
+    const candidates = (person ?? surname)!.people;
+    const p = pickPerson(candidates, ref, kb, d, namedInDoc, titleBefore(text, tokens, m.first));
+    if (p) {
+      remember(d, p, span.start, officeAt(p, ref, kb));
+      return { ...span, text: surface, kind: 'person', actor: personActor(p, ref, kb, surface), basis: person ? 'name in the knowledge base' : `surname of ${p.name}` };
+    }
+  }
+  if (group) {
+    const members = distinctRecent(d, group.size ?? 2);
+    if (members.length >= 2) {
+      return { ...span, text: surface, kind: 'group', actor: null, members: members.map((p) => personActor(p, ref, kb, surface)), basis: `the ${members.length} people last named: ${members.map((p) => p.name).join(', ')}` };
+    }
+    return null;
+  }
+  if (role) {
+    const resolved = resolveRole(text, tokens, m, role.role.role, ref, kb, d, namedInDoc);
+    if (resolved) {
+      remember(d, resolved.person, span.start, officeAt(resolved.person, ref, kb));
+      return { ...resolved.span, text: text.slice(resolved.span.start, resolved.span.end), kind: 'role', actor: personActor(resolved.person, ref, kb, text.slice(resolved.span.start, resolved.span.end)), basis: resolved.basis };
+    }
+    return null;
+  }
+  if (has('topic') && !country && !metonym && !org) return 'topic';
+  if (metonym && !(metonym.metonym.venue && precededByPlacePreposition(text, span.start))) {
+    if (salientAt(text, span.start, span.end)) d.country = metonym.metonym.country;
+    return {
+      ...span, text: surface, kind: 'metonym',
+      actor: { text: surface, name: metonymName(surface, metonym.metonym.text), country: metonym.metonym.country, sector: metonym.metonym.sector, role: null, id: null },
+      basis: `metonym for ${kb.country(metonym.metonym.country)?.name ?? metonym.metonym.country}`,
+    };
+  }
+  if (country) {
+    if (salientAt(text, span.start, span.end)) d.country = country.code;
+    const c = kb.country(country.code);
+    return { ...span, text: surface, kind: 'country', actor: { text: surface, name: c?.name ?? country.code, country: country.code, sector: null, role: null, id: null }, basis: country.demonym ? 'demonym' : 'country name' };
+  }
+  if (org) {
+    const o = org.organisation;
+    return { ...span, text: surface, kind: 'organisation', actor: { text: surface, name: o.name, country: o.country ?? o.code, sector: o.sector, role: null, id: null }, basis: 'organisation' };
+  }
+  if (metonym) return null; // a venue: "talks in Paris"
+  if (has('topic')) return 'topic';
+  void title;
+  return null;
+}
+
+function metonymName(surface: string, canonical: string): string {
+  return /^the\b/i.test(surface) || !/^the\b/i.test(canonical) ? surface.replace(/’s$|'s$/, '') : canonical;
+}
+
+/** "in Paris", "to Moscow", "from Geneva": the city is a place. */
+function precededByPlacePreposition(text: string, start: number): boolean {
+  return /\b(?:in|to|at|from|into|near|outside|via|across|visit(?:ed|ing)?|toward|towards)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 20), start));
+}
+
+function insideQuote(text: string, pos: number): boolean {
+  // count quote marks on the same paragraph before pos: odd means inside
+  const para = text.lastIndexOf('\n\n', pos);
+  const before = text.slice(para < 0 ? 0 : para, pos);
+  const opens = (before.match(/“/g) ?? []).length;
+  const closes = (before.match(/”/g) ?? []).length;
+  return opens > closes;
+}
+
+function initialsMatch(initials: string, name: string): boolean {
+  const parts = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  if (parts.length < 2) return false;
+  const first = parts[0]![0]!;
+  const last = parts[parts.length - 1]![0]!;
+  return initials[0] === first && initials[initials.length - 1] === last && initials.length <= parts.length + 1;
+}
+
+function remember(d: Discourse, p: Person, at: number, office: Position | null): void {
+  d.people = d.people.filter((x) => x.person !== p);
+  d.people.push({ person: p, at });
+  d.country = p.country;
+  if (office) d.lastPersonRole = office.role;
+}
+
+function distinctRecent(d: Discourse, n: number): Person[] {
+  return d.people.slice(-n).map((x) => x.person);
+}
+
+/** A title right before a name ("Secretary of State", "Russian Foreign Minister") narrows who it is. */
+function titleBefore(text: string, tokens: Token[], first: number): string {
+  const prev = tokens[first - 1];
+  if (!prev) return '';
+  return text.slice(Math.max(0, prev.start - 60), tokens[first]!.start).toLowerCase();
+}
+
+function pickPerson(candidates: Person[], ref: When, kb: KnowledgeBase, d: Discourse, named: Set<Person>, context: string): Person | null {
+  if (candidates.length === 1) return candidates[0]!;
+  const recent = [...d.people].reverse().find((x) => candidates.includes(x.person));
+  if (recent) return recent.person;
+  const scored = candidates.map((p) => {
+    let score = 0;
+    if (named.has(p)) score += 4;
+    const at = kb.positionsAt(p, ref);
+    if (at.length) score += 3 + (ROLE_RANK.length - Math.min(...at.map((x) => ROLE_RANK.indexOf(x.role)))) / 10;
+    if (d.country && p.country === d.country) score += 1;
+    if (context && p.positions.some((x) => context.includes(x.title.toLowerCase().split(' of ')[0]!))) score += 1;
+    if (!ref.earliest) score += prominence(p) / 10;
+    return { p, score };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  return scored[0]!.p;
+}
+
+function prominence(p: Person): number {
+  return Math.max(0, ...p.positions.map((x) => ROLE_RANK.length - ROLE_RANK.indexOf(x.role)));
+}
+
+/** The office a person held at the reference date; with no date, the latest one; "former …" when it ended before. */
+export function officeAt(p: Person, ref: When, kb: KnowledgeBase): Position | null {
+  const at = kb.positionsAt(p, ref);
+  if (at.length) return [...at].sort((a, b) => ROLE_RANK.indexOf(a.role) - ROLE_RANK.indexOf(b.role))[0]!;
+  return null;
+}
+
+export function personActor(p: Person, ref: When, kb: KnowledgeBase, text: string): Actor {
+  const office = officeAt(p, ref, kb);
+  let role: string | null = office?.title ?? null;
+  if (!office && p.positions.length) {
+    const sorted = [...p.positions].sort((a, b) => (a.from < b.from ? 1 : -1));
+    if (ref.earliest) {
+      const past = sorted.find((x) => x.to && x.to < ref.earliest!);
+      role = past ? `former ${past.title}` : null;
+    } else {
+      // no reference date: the highest office known
+      role = [...p.positions].sort((a, b) => ROLE_RANK.indexOf(a.role) - ROLE_RANK.indexOf(b.role) || (a.from < b.from ? 1 : -1))[0]!.title;
+    }
+  }
+  const sector = office ? SECTOR_OF_ROLE[office.role] ?? 'GOV' : null;
+  return { text, name: p.name, country: office?.country ?? p.country, sector, role, id: p.id };
+}
+
+/**
+ * A role description: the office comes from the role noun, the state from what qualifies it — a possessive or
+ * demonym ("Russia's", "Russian"), a metonym ("the White House incumbent"), "the country's" (the country in
+ * focus), "his counterpart in Moscow" (the state named after it) — or, bare, from the country in focus.
+ */
+function resolveRole(
+  text: string,
+  tokens: Token[],
+  m: Match,
+  role: RoleKey | null,
+  ref: When,
+  kb: KnowledgeBase,
+  d: Discourse,
+  named: Set<Person>,
+): { person: Person; span: { start: number; end: number }; basis: string } | null {
+  const start = tokens[m.first]!.start;
+  const end = tokens[m.last]!.end;
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 30);
+  const words = text.slice(start, end).toLowerCase();
+  let country: string | null = null;
+  let qualifierStart = start;
+  let how = '';
+  let office = role;
+  if (/counterpart/.test(words)) {
+    office = d.lastPersonRole;
+    const place = /^\s+(?:in|from)\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)/u.exec(after);
+    if (place) {
+      country = kb.metonymByText.get(place[1]!.toLowerCase())?.country ?? kb.countryByName.get(place[1]!.toLowerCase()) ?? null;
+      how = `counterpart in ${place[1]}`;
+    }
+  }
+  const qual = /(?:\b(the|its)\s+)?([\p{Lu}][\p{L}.]*(?:[\s-][\p{Lu}][\p{L}.]*)*|country|nation)(?:['’]s)?\s+$/u.exec(before);
+  if (!country && qual) {
+    const q = qual[2]!;
+    const ql = q.toLowerCase();
+    if (ql === 'country' || ql === 'nation') {
+      country = d.country;
+      how = `"the ${ql}'s": the country in focus`;
+    } else {
+      const met = kb.metonymByText.get(ql.replace(/^the /, ''));
+      country = met?.country ?? kb.countryByName.get(ql) ?? null;
+      if (met?.office && !office) office = met.office;
+      how = country ? `"${q}"` : '';
+    }
+    if (country) qualifierStart = start - (before.length - qual.index);
+  }
+  if (!country) {
+    country = d.country;
+    how = 'the country in focus';
+  }
+  if (!country || !office) return null;
+  // prefer a holder the text names; else the holder on the reference date
+  const holders = ref.earliest || ref.latest ? kb.holders(country, office, ref).map((h) => h.person) : [];
+  const namedHolder = [...named].find((p) => p.positions.some((x) => x.role === office && x.country === country && (holders.length === 0 || holders.includes(p))));
+  const person = holders.length === 1 ? holders[0]! : namedHolder ?? holders[0] ?? null;
+  if (!person) return null;
+  return {
+    person,
+    span: { start: qualifierStart, end },
+    basis: `${office} of ${country} ${ref.earliest ? `on ${ref.earliest === ref.latest ? ref.earliest : `${ref.earliest}..${ref.latest}`}` : '(no reference date: a holder named in the text)'}, from ${how}`,
+  };
+}

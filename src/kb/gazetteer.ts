@@ -1,0 +1,129 @@
+/**
+ * A token trie over every name the knowledge base knows — people, countries, demonyms, metonyms,
+ * organisations, role nouns, titles, topics — so one left-to-right pass over a document's tokens finds all
+ * candidate mentions, longest match first. Names are tokenised with the same tokenizer as documents, so
+ * "U.S." or "Russia’s" split the same way on both sides.
+ */
+import winkNLP, { type ItemToken } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Token } from '../model/annotations.ts';
+import { key, surnames, type KnowledgeBase, type Metonym, type Organisation, type Person, type RoleNoun, type Topic } from './knowledge-base.ts';
+
+const nlp = winkNLP(model, []);
+
+export type Entry =
+  | { type: 'person'; people: Person[] }
+  | { type: 'surname'; people: Person[] }
+  | { type: 'country'; code: string; demonym: boolean }
+  | { type: 'metonym'; metonym: Metonym }
+  | { type: 'organisation'; organisation: Organisation }
+  | { type: 'role'; role: RoleNoun }
+  | { type: 'title'; title: RoleNoun }
+  | { type: 'topic'; topic: Topic }
+  | { type: 'group'; size: number | null };
+
+interface Node {
+  next: Map<string, Node>;
+  entries: Entry[];
+}
+
+export interface Match {
+  /** token indices [first, last] */
+  first: number;
+  last: number;
+  entries: Entry[];
+}
+
+/** Entry types that only count when the text capitalises them (proper names). */
+const PROPER = new Set<Entry['type']>(['person', 'surname', 'country', 'metonym', 'organisation', 'title']);
+
+/** Phrases that refer to two or more people just named. */
+const GROUP_PHRASES: Array<[string, number | null]> = [
+  ['both diplomats', 2], ['both men', 2], ['both leaders', 2], ['both presidents', 2], ['both ministers', 2],
+  ['the two men', 2], ['the two leaders', 2], ['the two diplomats', 2], ['the two presidents', 2],
+  ['the two ministers', 2], ['the two sides', null], ['the two', 2], ['the pair', 2], ['both sides', null],
+];
+
+export class Gazetteer {
+  private readonly root: Node = { next: new Map(), entries: [] };
+
+  constructor(readonly kb: KnowledgeBase) {
+    for (const p of kb.people) {
+      for (const n of [p.name, ...p.aliases]) this.add(n, { type: 'person', people: [p] });
+    }
+    for (const [s, people] of kb.bySurname) this.add(s, { type: 'surname', people });
+    for (const c of kb.countries.values()) {
+      for (const n of c.names) this.add(n, { type: 'country', code: c.code, demonym: false });
+      for (const d of c.demonyms) this.add(d, { type: 'country', code: c.code, demonym: true });
+      for (const m of c.metonyms) this.add(m.text.replace(/^the /i, ''), { type: 'metonym', metonym: m });
+    }
+    for (const o of kb.organisations) for (const a of o.aliases) this.add(a.replace(/^the /i, ''), { type: 'organisation', organisation: o });
+    for (const r of kb.roleNouns) for (const w of r.words) this.add(w, { type: 'role', role: r });
+    for (const t of kb.titles) for (const w of t.words) this.add(w, { type: 'title', title: t });
+    for (const t of kb.topics) for (const a of t.aliases) this.add(a, { type: 'topic', topic: t });
+    for (const [phrase, size] of GROUP_PHRASES) this.add(phrase, { type: 'group', size });
+  }
+
+  private add(name: string, entry: Entry): void {
+    const words = tokensOf(name);
+    if (!words.length) return;
+    let node = this.root;
+    for (const w of words) {
+      let n = node.next.get(w);
+      if (!n) node.next.set(w, (n = { next: new Map(), entries: [] }));
+      node = n;
+    }
+    const same = node.entries.find((e) => e.type === entry.type);
+    if (same && (same.type === 'person' || same.type === 'surname') && (entry.type === 'person' || entry.type === 'surname')) {
+      for (const p of entry.people) if (!same.people.includes(p)) same.people.push(p);
+    } else if (!same) node.entries.push(entry);
+  }
+
+  /** All longest matches over a token stream, left to right, not overlapping. */
+  scan(text: string, tokens: Token[]): Match[] {
+    const out: Match[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      let node: Node | undefined = this.root;
+      let best: Match | null = null;
+      for (let j = i; j < tokens.length && node; j++) {
+        if (j > i && tokens[j]!.start - tokens[j - 1]!.end > 1) break; // names do not span line breaks or gaps
+        node = node.next.get(normal(tokens[j]!.norm));
+        if (!node) break;
+        if (node.entries.length) {
+          const entries = node.entries.filter(
+            (e) =>
+              (!PROPER.has(e.type) || capitalised(text, tokens[i]!)) &&
+              // a surname alone must be tagged a proper noun: "He", "In", "May" at a sentence start are not names
+              !(e.type === 'surname' && j === i && tokens[i]!.pos !== 'PROPN'),
+          );
+          if (entries.length) best = { first: i, last: j, entries };
+        }
+      }
+      if (best) {
+        out.push(best);
+        i = best.last + 1;
+      } else i++;
+    }
+    return out;
+  }
+}
+
+function normal(w: string): string {
+  return w.replace(/[’‘]/g, "'");
+}
+
+function capitalised(text: string, t: Token): boolean {
+  const c = text[t.start]!;
+  return c !== c.toLowerCase() || /\d/.test(c);
+}
+
+export function tokensOf(name: string): string[] {
+  const out: string[] = [];
+  nlp.readDoc(key(name)).tokens().each((t: ItemToken) => {
+    out.push(normal((t.out() as string).toLowerCase()));
+  });
+  return out;
+}
+
+export { surnames };
