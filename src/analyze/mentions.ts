@@ -361,7 +361,8 @@ function resolveRole(
   }
   const qual = /(?:\b(the|its)\s+)?([\p{Lu}][\p{L}.]*(?:[\s-][\p{Lu}][\p{L}.]*)*|country|nation)(?:['’]s)?\s+$/u.exec(before);
   if (!country && qual) {
-    const q = qual[2]!;
+    // the capitalised run may have crossed a sentence end ("Monday. The White House") or begin with "The"
+    const q = qual[2]!.split(/\.\s+/).pop()!.replace(/^the\s+/i, '');
     const ql = q.toLowerCase();
     if (ql === 'country' || ql === 'nation') {
       country = d.country;
@@ -372,7 +373,7 @@ function resolveRole(
       if (met?.office && !office) office = met.office;
       how = country ? `"${q}"` : '';
     }
-    if (country) qualifierStart = start - (before.length - qual.index);
+    if (country) qualifierStart = start - (before.length - before.lastIndexOf(q, before.length - 1));
   }
   if (!country) {
     country = d.country;

@@ -4,6 +4,7 @@
  */
 import { evaluateExtraction, EXTRACTION_DIR, type ExtractionReport } from '../eval/extraction.ts';
 import { missingShared, type Score } from '../eval/shared.ts';
+import { evaluateMentions, type MentionReport } from '../eval/mentions.ts';
 import { evaluateTimex, seedTimeChecks, type SeedTimeCheck, type TimexReport } from '../eval/timex.ts';
 
 /** The bars a release must meet. Raising one is a decision; lowering one needs a reason in the issue. */
@@ -11,10 +12,13 @@ export const BARS = {
   'extraction.f1': 0.955,
   'timex.found': 0.85,
   'timex.value': 0.85,
+  // the language-layer issue asks for every gold person and every description the gold rests on
+  'mentions.names': 1,
+  'mentions.descriptions': 1,
 } as const;
 
-type Suite = 'extraction' | 'timex';
-const SUITES: Suite[] = ['extraction', 'timex'];
+type Suite = 'extraction' | 'timex' | 'mentions';
+const SUITES: Suite[] = ['extraction', 'timex', 'mentions'];
 
 export async function evalCommand(suite: string, flags: { shared: string; check?: boolean; json?: boolean }): Promise<number> {
   const chosen = suite === 'all' ? SUITES : SUITES.filter((s) => s === suite);
@@ -53,6 +57,20 @@ export async function evalCommand(suite: string, flags: { shared: string; check?
       if (report.valueShare < BARS['timex.value']) failed.push(`TE3 value ${pct(report.valueShare)} < ${BARS['timex.value']}`);
       const wrong = seeds.filter((c) => !c.ok);
       if (wrong.length) failed.push(`seed time checks: ${wrong.map((c) => `${c.seed} "${c.text}"`).join(', ')}`);
+    }
+  }
+  if (chosen.includes('mentions')) {
+    const missing = missingShared(flags.shared, 'gold', 'seeds.events.json') ?? missingShared(flags.shared, 'corpus', 'seeds');
+    if (missing) {
+      process.stderr.write(`skip mentions: ${missing}\n`);
+      skipped++;
+    } else {
+      const report = evaluateMentions(flags.shared);
+      results.mentions = report;
+      if (!flags.json) printMentions(report);
+      const share = (x: { total: number; right: number }) => (x.total ? x.right / x.total : 1);
+      if (share(report.names) < BARS['mentions.names']) failed.push(`seed people by name ${report.names.right}/${report.names.total}`);
+      if (share(report.descriptions) < BARS['mentions.descriptions']) failed.push(`seed descriptions ${report.descriptions.right}/${report.descriptions.total}`);
     }
   }
   if (flags.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
@@ -100,4 +118,12 @@ function printTimex(r: TimexReport, seeds: SeedTimeCheck[]): void {
     out.write(`\nSeed time checks: ${seeds.filter((c) => c.ok).length}/${seeds.length}\n`);
     for (const c of seeds) out.write(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.seed} ${JSON.stringify(c.text).padEnd(24)} → ${c.got}${c.ok ? '' : ` (expected ${c.expected})`}\n`);
   }
+}
+
+function printMentions(r: MentionReport): void {
+  const out = process.stdout;
+  out.write(`\nPeople on the seeds (gold persons, at each section's reference date)\n`);
+  out.write(`  named (name or surname) → right person, country and office  ${r.names.right}/${r.names.total}\n`);
+  out.write(`  descriptions (roles, pronouns, initials, groups) → right people  ${r.descriptions.right}/${r.descriptions.total}\n`);
+  for (const c of r.checks) out.write(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.seed} ${c.what.padEnd(26)} → ${c.got}${c.ok ? '' : ` (expected ${c.expected})`}\n`);
 }

@@ -1,0 +1,62 @@
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
+import { analyze } from '../src/analyze/analyze.ts';
+import type { Document, When } from '../src/model/document.ts';
+
+function doc(text: string, published: When): Document {
+  return {
+    id: 'test', source: 'test', title: null, outlet: null, author: null, url: null, language: 'en', published, duplicateOf: null,
+    sections: [{ start: 0, end: text.length, kind: 'body', published, repeatOf: null }], repeatedBlocks: [], text, warnings: [],
+  };
+}
+const on = (day: string): When => ({ earliest: day, latest: day, basis: 'test' });
+const who = (text: string, day: string) => {
+  const a = analyze(doc(text, on(day)));
+  return (phrase: string, nth = 1) => {
+    let at = -1;
+    for (let n = 0; n < nth; n++) at = text.indexOf(phrase, at + 1);
+    const m = a.mentions.find((x) => x.start < at + phrase.length && x.end > at);
+    return m ? (m.actor ? [m.actor] : m.members ?? []).map((x) => `${x.name}|${x.country}|${x.role ?? ''}`).join(' & ') : 'none';
+  };
+};
+
+describe('mentions', () => {
+  it('resolves role descriptions at the reference date', () => {
+    const w = who("Russia's top diplomat flew to Ankara on Monday. The White House incumbent did not comment.", '2017-06-26');
+    expect(w("Russia's top diplomat")).toBe('Sergey Lavrov|RUS|Minister of Foreign Affairs of Russia');
+    expect(w('White House incumbent')).toMatch(/^Donald Trump\|USA\|President/);
+    const later = who('The White House incumbent spoke to reporters.', '2021-03-20');
+    expect(later('White House incumbent')).toMatch(/^Joe Biden\|USA/);
+  });
+
+  it('keeps a title with its name and resolves the surname afterwards', () => {
+    const w = who('Secretary of State Mike Pompeo met Chinese Foreign Minister Wang Yi in Hawaii. Pompeo later said the talks were candid.', '2020-06-18');
+    expect(w('Mike Pompeo')).toBe('Mike Pompeo|USA|Secretary of State');
+    expect(w('Wang Yi')).toMatch(/^Wang Yi\|CHN\|/);
+    expect(w('Pompeo', 2)).toBe('Mike Pompeo|USA|Secretary of State');
+  });
+
+  it('reads a pronoun as the subject before it, not the object', () => {
+    const w = who('Putin telephoned Macron on Friday, and he said the grain deal could be saved. Following Macron’s talks with Merkel, he said Europe would help.', '2020-05-15');
+    expect(w('he said')).toMatch(/^Vladimir Putin/);
+    expect(w('he said', 2)).toMatch(/^Emmanuel Macron/);
+  });
+
+  it('resolves groups and counterparts', () => {
+    const w = who('Antony Blinken called his counterpart in Beijing on Tuesday. Both diplomats agreed to keep talking.', '2023-06-20');
+    expect(w('counterpart')).toMatch(/^(Qin Gang|Wang Yi)\|CHN/);
+    expect(w('Both diplomats')).toMatch(/Antony Blinken/);
+  });
+
+  it('treats a meeting city as a place and a government seat as an actor', () => {
+    const text = 'Kerry met Lavrov in Paris. Moscow rejected the proposal.';
+    const a = analyze(doc(text, on('2014-10-14')));
+    expect(a.mentions.find((m) => m.text === 'Paris')).toBeUndefined();
+    expect(a.mentions.find((m) => m.text === 'Moscow')?.actor?.country).toBe('RUS');
+  });
+
+  it('says nothing rather than guess an office for an unknown date', () => {
+    const a = analyze(doc("The country's president was absent.", { earliest: null, latest: null }));
+    expect(a.mentions.filter((m) => m.kind === 'role')).toEqual([]);
+  });
+});
