@@ -140,7 +140,8 @@ const AFTER_PREPOSITION = /\b(?:with|to|by|from|of|for|on|about|at|against|towar
 /** A mention that can be the subject a later pronoun refers to: not the object of a preposition, not a mere possessor. */
 function salientAt(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
-  if (AFTER_PREPOSITION.test(before)) return false;
+  // "according to X" makes X the source, as salient as a subject
+  if (AFTER_PREPOSITION.test(before) && !/\baccording to\s+(?:[\p{Lu}][\p{L}.-]*\s+){0,4}$/iu.test(before)) return false;
   const after = text.slice(end, end + 40);
   if (/^\s*['’]s\b/.test(after) && !EVENT_NOUN.test(after)) return false;
   return true;

@@ -52,10 +52,9 @@ export class Gazetteer {
       for (const n of [p.name, ...p.aliases]) this.add(n, { type: 'person', people: [p] });
     }
     for (const [s, people] of kb.bySurname) this.add(s, { type: 'surname', people });
+    for (const [name, code] of kb.countryByName) this.add(name, { type: 'country', code, demonym: kb.demonymKeys.has(name) });
     for (const c of kb.countries.values()) {
-      for (const n of c.names) this.add(n, { type: 'country', code: c.code, demonym: false });
-      for (const d of c.demonyms) this.add(d, { type: 'country', code: c.code, demonym: true });
-      for (const m of c.metonyms) this.add(m.text.replace(/^the /i, ''), { type: 'metonym', metonym: m });
+      for (const m of c.metonyms) if (!m.ambiguous) this.add(m.text.replace(/^the /i, ''), { type: 'metonym', metonym: m });
     }
     for (const o of kb.organisations) for (const a of o.aliases) this.add(a.replace(/^the /i, ''), { type: 'organisation', organisation: o });
     for (const r of kb.roleNouns) for (const w of r.words) this.add(w, { type: 'role', role: r });

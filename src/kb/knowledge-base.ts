@@ -155,6 +155,7 @@ export class KnowledgeBase {
   readonly bySurname = new Map<string, Person[]>();
   /** lower-cased country names and demonyms → ISO3 */
   readonly countryByName = new Map<string, string>();
+  readonly demonymKeys = new Set<string>();
   readonly metonymByText = new Map<string, Metonym>();
   readonly organisationByAlias = new Map<string, Organisation>();
 
@@ -173,13 +174,19 @@ export class KnowledgeBase {
   private loadCountries(): void {
     const world = require('world-countries') as Array<{
       cca3: string;
+      unMember?: boolean;
       name: { common: string; official: string };
       altSpellings: string[];
       demonyms?: { eng?: { m: string; f: string } };
       capital?: string[];
     }>;
     const extra = yamlFile<Record<string, { names?: string[]; historic_names?: string[]; demonyms?: string[]; metonyms?: Array<Partial<Metonym> & { text: string }> }>>('countries.yaml') ?? {};
-    for (const c of world) {
+    // UN members first: a name or demonym several territories share ("American") belongs to the state
+    const ordered = [...world].sort((a, b) => Number(!!b.unMember) - Number(!!a.unMember));
+    for (const code of Object.keys(extra)) {
+      for (const n of [...(extra[code]!.names ?? []), ...(extra[code]!.historic_names ?? []), ...(extra[code]!.demonyms ?? [])]) this.countryByName.set(key(n), code);
+    }
+    for (const c of ordered) {
       const add = extra[c.cca3] ?? {};
       const names = unique([c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length > 3 && /^[\p{L} .,'’()-]+$/u.test(a)), ...(add.names ?? []), ...(add.historic_names ?? [])]);
       const demonyms = unique([c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(add.demonyms ?? [])].filter((x): x is string => !!x));
@@ -199,6 +206,7 @@ export class KnowledgeBase {
       const country: Country = { code: c.cca3, name: c.name.common, names, demonyms, capitals, metonyms };
       this.countries.set(c.cca3, country);
       for (const n of [...names, ...demonyms]) if (!this.countryByName.has(key(n))) this.countryByName.set(key(n), c.cca3);
+      for (const d of demonyms) this.demonymKeys.add(key(d));
       for (const m of metonyms) this.metonymByText.set(key(m.text).replace(/^the /, ''), m);
     }
   }
