@@ -23,7 +23,11 @@ describe('readout extract', () => {
     expect(output.documents.length).toBe(10);
     expect(output.errors).toEqual([]);
     expect(output.events).toEqual([]);
-    expect(output.quotes).toEqual([]);
+    // every quote points into a document and carries its words
+    const ids = new Set(output.documents.map((d) => d.id));
+    expect(output.quotes.every((q) => ids.has(q.document) && q.content.text.length > 0)).toBe(true);
+    expect(output.mentions!.some((m) => m.actor.name === 'Vladimir Putin')).toBe(true);
+    expect(output.times!.some((t) => t.earliest === '2018-07-16')).toBe(true);
     const byFormat = (suffix: string) => output.documents.find((d) => d.source.includes(suffix))!;
     // Windows-1252 page: curly quotes and accents decoded
     expect(byFormat('salisbury').text).toMatch(/[’“”]/);

@@ -138,7 +138,7 @@ const EVENT_NOUN = /^\s*['’]s\s+(?:\w+\s+)?(?:meeting|call|talks?|trip|visit|r
 const AFTER_PREPOSITION = /\b(?:with|to|by|from|of|for|on|about|at|against|toward|towards|over|between|among|into|than|like|including|via)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{Lu}][\p{L}.-]*\s+){0,4}$/u;
 
 /** A mention that can be the subject a later pronoun refers to: not the object of a preposition, not a mere possessor. */
-function salientAt(text: string, start: number, end: number): boolean {
+export function salientAt(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
   // "according to X" makes X the source, as salient as a subject
   if (AFTER_PREPOSITION.test(before) && !/\baccording to\s+(?:[\p{Lu}][\p{L}.-]*\s+){0,4}$/iu.test(before)) return false;

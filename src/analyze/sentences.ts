@@ -68,7 +68,7 @@ function readParagraph(text: string, para: Span, section: number, tokens: Token[
     const value = t.out() as string;
     starts.push(offset);
     ends.push(offset + value.length);
-    tokens.push({ start: offset, end: offset + value.length, pos: t.out(its.pos) as string, norm: value.toLowerCase() });
+    tokens.push({ start: offset, end: offset + value.length, pos: t.out(its.pos) as string, norm: value.toLowerCase(), lemma: String(t.out(its.lemma as unknown as typeof its.value)).toLowerCase() });
     offset += value.length;
   });
   if (offset !== para.end && starts.length) {

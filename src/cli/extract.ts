@@ -6,6 +6,8 @@ import { ingest } from '../ingest/ingest.ts';
 import { parseFieldMap } from '../ingest/prepare.ts';
 import type { Document } from '../model/document.ts';
 import type { IngestError } from '../model/messages.ts';
+import type { Actor, Analysis, Quote, TimeExpression } from '../model/annotations.ts';
+import { analyze, defaultContext } from '../analyze/analyze.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { maxBytesOf, summaryLine } from './ingest.ts';
 import { VERSION } from './main.ts';
@@ -14,8 +16,31 @@ export interface ExtractOutput {
   readout: string;
   documents: ExtractDocument[];
   events: unknown[];
-  quotes: unknown[];
+  quotes: ExtractQuote[];
   errors: IngestError[];
+  mentions: ExtractMention[];
+  times: ExtractTime[];
+}
+
+type SpanText = { start: number; end: number; text: string };
+export type ExtractQuote = { id: string; document: string; speaker: Actor | null; kind: Quote['kind']; cue: SpanText | null; content: SpanText };
+export type ExtractMention = { document: string; start: number; end: number; text: string; actor: Actor; kind: string; basis?: string };
+export type ExtractTime = Omit<TimeExpression, 'type'> & { document: string; type: TimeExpression['type'] };
+
+/** The JSON shapes of one analysis: spans carry their text so the JSON can be read without the document. */
+export function analysisOutput(a: Analysis): Pick<ExtractOutput, 'quotes' | 'mentions' | 'times'> {
+  const doc = a.document;
+  const span = (s: { start: number; end: number }): SpanText => ({ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) });
+  const mentions: ExtractMention[] = [];
+  for (const m of a.mentions) {
+    const actors = m.actor ? [m.actor] : m.members ?? [];
+    for (const actor of actors) mentions.push({ document: doc.id, start: m.start, end: m.end, text: m.text, actor, kind: m.kind, ...(m.basis ? { basis: m.basis } : {}) });
+  }
+  return {
+    mentions,
+    times: a.times.map((t) => ({ document: doc.id, ...t })),
+    quotes: a.quotes.map((q) => ({ id: q.id, document: doc.id, speaker: q.speaker, kind: q.kind, cue: q.cue ? span(q.cue) : null, content: span(q.content) })),
+  };
 }
 
 export type ExtractDocument = Omit<Document, 'repeatedBlocks'> & { repeatedBlocks: Document['repeatedBlocks'] };
@@ -31,7 +56,15 @@ export async function extract(paths: string[], opts: { map?: string[]; maxSize?:
     });
     const seen = new Set<string>();
     const documents = summary.documents.filter((d) => !seen.has(d.id) && seen.add(d.id));
-    const output: ExtractOutput = { readout: VERSION, documents, events: [], quotes: [], errors: summary.errorList };
+    const ctx = defaultContext();
+    const output: ExtractOutput = { readout: VERSION, documents, events: [], quotes: [], errors: summary.errorList, mentions: [], times: [] };
+    for (const d of documents) {
+      if (d.duplicateOf) continue; // a near duplicate says what its original says
+      const a = analysisOutput(analyze(d, ctx));
+      output.quotes.push(...a.quotes);
+      output.mentions.push(...a.mentions);
+      output.times.push(...a.times);
+    }
     return { output, summary };
   } finally {
     store.close();

@@ -2,7 +2,7 @@
  * Annotations the analysis pipeline adds to a Document. Each is a span (UTF-16 offsets into `Document.text`);
  * none copies text except a `text` field kept for readers of the JSON.
  */
-import type { Day, Document, Span } from './document.ts';
+import type { Day, Document, Span, When } from './document.ts';
 
 export interface Sentence extends Span {
   /** index of the document section it lies in */
@@ -14,6 +14,8 @@ export interface Token extends Span {
   pos: string;
   /** lower-cased normal form */
   norm: string;
+  /** dictionary form: "spoke" → "speak", "entreaties" → "entreaty" */
+  lemma: string;
 }
 
 /** PLOVER/CAMEO-style sector of an actor. */
@@ -97,4 +99,45 @@ export interface Analysis {
   quotes: Quote[];
   /** problems found while analysing, said so a person can act on them */
   warnings: string[];
+}
+
+/** PLOVER event types (DESIGN.md, Ontology). */
+export const PLOVER_TYPES = [
+  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
+  'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
+] as const;
+export type PloverType = (typeof PLOVER_TYPES)[number];
+
+/** Whether the event happened, as the text tells it. Offers and invitations are `proposed`; a denied claim is `denied`. */
+export type EventStatus = 'occurred' | 'planned' | 'proposed' | 'cancelled' | 'denied' | 'uncertain' | 'hypothetical';
+
+export interface Evidence extends Span {
+  text: string;
+}
+
+/** One diplomatic event as one document reports it (all its mentions in the document merged). */
+export interface EventRecord {
+  id: string;
+  document: string;
+  event: PloverType;
+  /** PLOVER mode, e.g. phone, visit, third-party, multilateral for CONSULT */
+  mode: string | null;
+  /** PLOVER contexts: diplomatic, cbrn, election, cyber, military, human_rights… */
+  context: string[];
+  cameo: string | null;
+  actor: Actor[];
+  recipient: Actor[];
+  /** a call or a meeting has participants, not a direction: actor and recipient may be read either way */
+  symmetric: boolean;
+  date: When;
+  status: EventStatus;
+  negated: boolean;
+  /** agreements and issues it is about (KB topics, canonical names) */
+  topics: string[];
+  location: string | null;
+  /** who the document says reported it */
+  attributedTo: Actor | string | null;
+  /** the words that carry it; the first is the main one */
+  evidence: Evidence[];
+  confidence: number;
 }
