@@ -5,6 +5,7 @@ import { expect } from 'expect';
 import { KnowledgeBase } from '../src/kb/knowledge-base.ts';
 import { addImported, readPositionsCsv, roleOfLabel } from '../src/kb/import.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
+import { analyze, contextWith } from '../src/analyze/analyze.ts';
 import { shared, tempDir } from './helpers.ts';
 
 const kb = KnowledgeBase.load();
@@ -74,5 +75,13 @@ describe('readout kb import', () => {
     expect(rows.length).toBeGreaterThan(40000);
     addImported(fresh, rows);
     expect(names(fresh.holders('KEN', 'foreign_minister', on('2019-06-01')))).toEqual(['Monica Juma']);
+    // and a description in a text of 2019 now resolves to her
+    const text = 'The Kenyan foreign minister arrived in Addis Ababa for talks on Tuesday.';
+    const published = on('2019-06-01');
+    const a = analyze(
+      { id: 'k', source: 'k', title: null, outlet: null, author: null, url: null, language: 'en', published, duplicateOf: null, sections: [{ start: 0, end: text.length, kind: 'body', published, repeatOf: null }], repeatedBlocks: [], text, warnings: [] },
+      contextWith(fresh),
+    );
+    expect(a.mentions.find((m) => m.kind === 'role')?.actor?.name).toBe('Monica Juma');
   });
 });

@@ -7,7 +7,10 @@ import { parseFieldMap } from '../ingest/prepare.ts';
 import type { Document } from '../model/document.ts';
 import type { IngestError } from '../model/messages.ts';
 import type { Actor, Analysis, Quote, TimeExpression } from '../model/annotations.ts';
-import { analyze, defaultContext } from '../analyze/analyze.ts';
+import { analyze, contextWith, defaultContext, type AnalysisContext } from '../analyze/analyze.ts';
+import { existsSync } from 'node:fs';
+import { KnowledgeBase } from '../kb/knowledge-base.ts';
+import { addImported } from '../kb/import.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { maxBytesOf, summaryLine } from './ingest.ts';
 import { VERSION } from './main.ts';
@@ -45,7 +48,25 @@ export function analysisOutput(a: Analysis): Pick<ExtractOutput, 'quotes' | 'men
 
 export type ExtractDocument = Omit<Document, 'repeatedBlocks'> & { repeatedBlocks: Document['repeatedBlocks'] };
 
-export async function extract(paths: string[], opts: { map?: string[]; maxSize?: string; stdin?: NodeJS.ReadableStream } = {}) {
+/**
+ * The analysis context for a run: the bundled KB plus the positions the user imported into their database,
+ * when that database exists (it is only read).
+ */
+export function userContext(db: string | undefined): AnalysisContext {
+  if (!db || !existsSync(db)) return defaultContext();
+  const store = new SqliteStore(db);
+  try {
+    const rows = store.importedPositions();
+    if (!rows.length) return defaultContext();
+    const kb = KnowledgeBase.load();
+    addImported(kb, rows);
+    return contextWith(kb);
+  } finally {
+    store.close();
+  }
+}
+
+export async function extract(paths: string[], opts: { map?: string[]; maxSize?: string; stdin?: NodeJS.ReadableStream; db?: string } = {}) {
   const store = new SqliteStore(':memory:');
   try {
     const summary = await ingest(paths, store, {
@@ -56,7 +77,7 @@ export async function extract(paths: string[], opts: { map?: string[]; maxSize?:
     });
     const seen = new Set<string>();
     const documents = summary.documents.filter((d) => !seen.has(d.id) && seen.add(d.id));
-    const ctx = defaultContext();
+    const ctx = userContext(opts.db);
     const output: ExtractOutput = { readout: VERSION, documents, events: [], quotes: [], errors: summary.errorList, mentions: [], times: [] };
     for (const d of documents) {
       if (d.duplicateOf) continue; // a near duplicate says what its original says
@@ -71,7 +92,7 @@ export async function extract(paths: string[], opts: { map?: string[]; maxSize?:
   }
 }
 
-export async function extractCommand(paths: string[], flags: { map: string[]; maxSize: string; strict?: boolean; pretty?: boolean }): Promise<number> {
+export async function extractCommand(paths: string[], flags: { map: string[]; maxSize: string; strict?: boolean; pretty?: boolean; db?: string }): Promise<number> {
   const { output, summary } = await extract(paths, flags);
   process.stdout.write(JSON.stringify(output, null, flags.pretty ? 2 : undefined) + '\n');
   process.stderr.write(summaryLine(summary) + '\n');

@@ -41,14 +41,14 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('extract')
-    .description('print one JSON object (schema: extract.schema.json) for the given inputs, without touching the database')
+    .description('print one JSON object (schema: extract.schema.json) for the given inputs; the database is only read, for positions imported with `kb import`')
     .argument('<paths...>', 'files, folders or -')
     .option('--map <field=key>', 'take a record field from another key (repeatable)', collect, [])
     .option('--max-size <MB>', 'largest single article accepted, in MB', '10')
     .option('--strict', 'exit non-zero when any input fails')
     .option('--pretty', 'indent the JSON')
     .action(async (paths: string[], o) => {
-      code = await extractCommand(paths, o);
+      code = await extractCommand(paths, { ...o, db: program.opts().db });
     });
 
   program
