@@ -8,6 +8,7 @@ import { Gazetteer } from '../kb/gazetteer.ts';
 import { defaultKnowledgeBase, type KnowledgeBase } from '../kb/knowledge-base.ts';
 import { findMentions } from './mentions.ts';
 import { findQuotes } from './quotes.ts';
+import { codeEvents } from './events.ts';
 import { tokenize } from './sentences.ts';
 import { resolveTimes } from './time.ts';
 
@@ -33,7 +34,7 @@ export function contextWith(kb: KnowledgeBase): AnalysisContext {
 }
 
 export function analyze(document: Document, ctx: AnalysisContext = defaultContext()): Analysis {
-  const empty: Analysis = { document, sentences: [], tokens: [], mentions: [], times: [], topics: [], quotes: [], warnings: [] };
+  const empty: Analysis = { document, sentences: [], tokens: [], mentions: [], times: [], topics: [], quotes: [], events: [], warnings: [] };
   if (document.language && document.language !== 'en') {
     return { ...empty, warnings: [`not analysed: the document is in ${document.language}`] };
   }
@@ -42,5 +43,7 @@ export function analyze(document: Document, ctx: AnalysisContext = defaultContex
   const { mentions, topics } = findMentions(text, tokens, sentences, sections, ctx.gazetteer);
   const times = resolveTimes(text, sections);
   const quotes = findQuotes(text, sentences, tokens, mentions, document.id);
-  return { document, sentences, tokens, mentions, times, topics, quotes, warnings: [] };
+  const analysis: Analysis = { document, sentences, tokens, mentions, times, topics, quotes, events: [], warnings: [] };
+  analysis.events = codeEvents(analysis, ctx.kb);
+  return analysis;
 }

@@ -97,6 +97,7 @@ export interface Analysis {
   times: TimeExpression[];
   topics: TopicMention[];
   quotes: Quote[];
+  events: EventRecord[];
   /** problems found while analysing, said so a person can act on them */
   warnings: string[];
 }

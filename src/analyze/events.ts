@@ -1,0 +1,517 @@
+/**
+ * The PLOVER event coder. Triggers come from rules/events.yaml (lemma patterns); participants from the clause
+ * around the trigger and the mentions already resolved — the subject before a verb (with its coordinated
+ * partners), the object after it or after the preposition the trigger takes, the possessor of a nominal event
+ * ("Putin's offer"), the agent of a passive ("called a killer by …"), the speaker of the quotation the trigger
+ * sits in. Status, date, topics and attribution come from the same clause; a cancellation or an uncertainty
+ * said later ("the trip was scuttled") updates the event it refers to. Mentions of one event in one document
+ * are merged into one record with several pieces of evidence.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import type { Actor, Analysis, EventRecord, EventStatus, Evidence, Mention, PloverType, Quote, TimeExpression, Token } from '../model/annotations.ts';
+import type { When } from '../model/document.ts';
+import type { KnowledgeBase } from '../kb/knowledge-base.ts';
+import { salientAt } from './mentions.ts';
+
+type Slot = { any: false; lemmas: Set<string> } | { any: true; max: number };
+
+interface Trigger {
+  id: number;
+  slots: Slot[];
+  pos: string | null;
+  event: PloverType;
+  mode: string | null;
+  cameo: string | null;
+  symmetric: boolean;
+  status: EventStatus | null;
+  nominal: boolean;
+  object: string;
+  context: string[];
+  denies: boolean;
+}
+
+interface Rules {
+  triggers: Trigger[];
+  byFirst: Map<string, Trigger[]>;
+  cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'cancelled' | 'negation', string[][]>;
+}
+
+interface RuleFile {
+  triggers: Array<{
+    match: string; pos?: string; event: PloverType; mode?: string; cameo?: string; symmetric?: boolean; status?: EventStatus;
+    nominal?: boolean; object?: string; context?: string[]; denies?: boolean;
+  }>;
+  status: Record<string, string[]>;
+}
+
+let cached: Rules | null = null;
+
+export function loadEventRules(path = new URL('./rules/events.yaml', import.meta.url)): Rules {
+  const file = parseYaml(readFileSync(path, 'utf8')) as RuleFile;
+  const triggers = file.triggers.map((t, id): Trigger => ({
+    id,
+    slots: t.match.trim().split(/\s+/).map((w): Slot => (w === '*' ? { any: true, max: 1 } : w === '~' ? { any: true, max: 3 } : { any: false, lemmas: new Set(w.toLowerCase().split('|')) })),
+    pos: t.pos ?? null,
+    event: t.event,
+    mode: t.mode ?? null,
+    cameo: t.cameo ?? null,
+    symmetric: !!t.symmetric,
+    status: t.status ?? null,
+    nominal: !!t.nominal,
+    object: t.object ?? 'after',
+    context: t.context ?? [],
+    denies: !!t.denies,
+  }));
+  const byFirst = new Map<string, Trigger[]>();
+  for (const t of triggers) {
+    const first = t.slots[0]!;
+    if (first.any) throw new Error(`events.yaml: a trigger may not start with a gap (${file.triggers[t.id]!.match})`);
+    for (const l of first.lemmas) byFirst.set(l, [...(byFirst.get(l) ?? []), t]);
+  }
+  const cues = {} as Rules['cues'];
+  for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'cancelled', 'negation'] as const) {
+    cues[k] = (file.status[k] ?? []).map((c) => c.toLowerCase().split(/\s+/));
+  }
+  return { triggers, byFirst, cues };
+}
+
+function rules(): Rules {
+  return (cached ??= loadEventRules());
+}
+
+/** A trigger found in the text: its tokens and what the lexicon says of it. */
+interface Hit {
+  trigger: Trigger;
+  first: number;
+  last: number;
+  /** the token the part of speech was checked on */
+  head: number;
+  sentence: number;
+}
+
+/** An event as one sentence tells it, before merging. */
+interface Draft {
+  hit: Hit;
+  event: PloverType;
+  mode: string | null;
+  actor: Actor[];
+  recipient: Actor[];
+  symmetric: boolean;
+  status: EventStatus;
+  negated: boolean;
+  date: When;
+  topics: string[];
+  context: string[];
+  location: string | null;
+  attributedTo: Actor | string | null;
+  evidence: Evidence[];
+  /** sentence index, for updates said later */
+  sentence: number;
+}
+
+const CLAUSE_BREAK = /^(?:;|:|—|–|\(|\))$/;
+const PARTICIPANT_KINDS = new Set(['person', 'role', 'pronoun', 'country', 'metonym', 'organisation', 'group']);
+const BE = new Set(['be', 'being', 'been', 'get', 'got']);
+const UNKNOWN: When = { earliest: null, latest: null, text: null, basis: 'the text gives no date for it' };
+
+const CONTEXT_OF_TYPE: Partial<Record<PloverType, string>> = {
+  CONSULT: 'diplomatic', AGREE: 'diplomatic', REQUEST: 'diplomatic', SUPPORT: 'diplomatic', REJECT: 'diplomatic',
+  ASSAULT: 'military', MOBILIZE: 'military', THREATEN: 'military',
+};
+
+export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
+  const { document: doc, tokens, sentences } = a;
+  if (!tokens.length) return [];
+  const text = doc.text;
+  const R = rules();
+  const hits = findTriggers(tokens, sentences, text, R);
+  const mentions = a.mentions.filter((m) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length));
+  const drafts: Draft[] = [];
+  const topicContexts = new Map(kb.topics.map((t) => [t.topic, t.context]));
+  const sentenceTokens = sentences.map((s) => tokenRange(tokens, s.start, s.end));
+
+  for (const hit of hits) {
+    const s = sentences[hit.sentence]!;
+    const [t0, t1] = sentenceTokens[hit.sentence]!;
+    const quote = a.quotes.find((q) => q.kind !== 'indirect' && q.content.start <= tokens[hit.first]!.start && q.content.end >= tokens[hit.last]!.end);
+    const clause = clauseBounds(tokens, text, t0, t1, hit, quote);
+    const inClause = (m: Mention) => m.start >= tokens[clause[0]]!.start && m.end <= tokens[clause[1]]!.end;
+    const clauseMentions = mentions.filter((m) => inClause(m) && !attributionMention(text, m));
+    const before = clauseMentions.filter((m) => m.end <= tokens[hit.first]!.start);
+    const after = clauseMentions.filter((m) => m.start >= tokens[hit.last]!.end);
+
+    let actor: Actor[] = [];
+    let recipient: Actor[] = [];
+    const t = hit.trigger;
+    const passiveAgent = passive(tokens, text, hit, after);
+    if (t.nominal) {
+      const possessor = possessorOf(text, tokens, hit, before);
+      actor = possessor ? actorsOf(possessor) : [];
+      recipient = objectOf(text, tokens, hit, after, t.object, true);
+      if (!actor.length && passiveAgent) actor = actorsOf(passiveAgent);
+    } else if (passiveAgent) {
+      actor = actorsOf(passiveAgent);
+      const subj = subjectOf(text, before);
+      recipient = subj.flatMap(actorsOf);
+    } else {
+      const subj = subjectOf(text, before);
+      actor = subj.flatMap(actorsOf);
+      recipient = objectOf(text, tokens, hit, after, t.object, false);
+    }
+    // inside a quotation, "we"/"it" are the speaker: the speaker acts
+    if (!actor.length && quote?.speaker) actor = [quote.speaker];
+    if (t.symmetric && actor.length > 1 && !recipient.length) recipient = actor.splice(1);
+    recipient = recipient.filter((r) => !actor.some((x) => sameActor(x, r)));
+    if (quote && !recipient.length && hit.trigger.event === 'THREATEN') {
+      recipient = mentions.filter((m) => m.start >= tokens[hit.last]!.end && m.end <= quote.content.end).flatMap(actorsOf).filter((r) => !actor.some((x) => sameActor(x, r)));
+    }
+
+    const status = statusOf(tokens, text, hit, clause, R, t0);
+    const date = dateOf(a.times, tokens, hit, s, sentences, text);
+    const topics = unique(a.topics.filter((tp) => tp.start >= s.start && tp.end <= s.end).map((tp) => tp.topic));
+    const context = unique([...(CONTEXT_OF_TYPE[t.event] ? [CONTEXT_OF_TYPE[t.event]!] : []), ...t.context, ...topics.flatMap((tp) => topicContexts.get(tp) ?? [])]);
+    drafts.push({
+      hit,
+      event: t.event,
+      mode: t.mode,
+      actor,
+      recipient,
+      symmetric: t.symmetric,
+      status: status.status,
+      negated: status.negated,
+      date,
+      topics,
+      context,
+      location: locationOf(text, tokens, hit, s.start, s.end, kb),
+      attributedTo: attributionOf(text, s.start, s.end, a, quote, actor),
+      evidence: [{ start: s.start, end: s.end, text: text.slice(s.start, s.end) }],
+      sentence: hit.sentence,
+    });
+  }
+
+  applyLaterStatus(drafts, tokens, sentences, sentenceTokens, text, R);
+  carryOverParticipants(drafts);
+  const kept = drafts.filter((d) => d.actor.length && (d.recipient.length || d.event === 'MOBILIZE'));
+  return merge(kept, doc.id);
+}
+
+function tokenRange(tokens: Token[], start: number, end: number): [number, number] {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo;
+  while (last + 1 < tokens.length && tokens[last + 1]!.end <= end) last++;
+  return [lo, last];
+}
+
+function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: string, R: Rules): Hit[] {
+  const hits: Hit[] = [];
+  sentences.forEach((s, si) => {
+    const [t0, t1] = tokenRange(tokens, s.start, s.end);
+    for (let i = t0; i <= t1; i++) {
+      let best: Hit | null = null;
+      for (const trig of R.byFirst.get(tokens[i]!.lemma) ?? R.byFirst.get(tokens[i]!.norm) ?? []) {
+        const end = matchSlots(tokens, i, t1, trig.slots);
+        if (end < 0) continue;
+        if (trig.pos && !posMatches(tokens[i]!, trig.pos, text)) continue;
+        if (!best || end > best.last || (end === best.last && trig.id < best.trigger.id)) best = { trigger: trig, first: i, last: end, head: i, sentence: si };
+      }
+      if (best) {
+        hits.push(best);
+        i = best.last;
+      }
+    }
+  });
+  return hits;
+}
+
+/** wink tags some verbs as nouns and back ("talks", "call"); the lexicon's part of speech is checked leniently. */
+function posMatches(t: Token, pos: string, text: string): boolean {
+  if (pos === 'VERB') return t.pos === 'VERB' || (t.pos === 'NOUN' && /(?:ed|s)$/.test(text.slice(t.start, t.end)) && t.lemma !== t.norm) || t.pos === 'AUX';
+  if (pos === 'NOUN') return t.pos === 'NOUN' || t.pos === 'PROPN';
+  return true;
+}
+
+function matchSlots(tokens: Token[], i: number, limit: number, slots: Slot[]): number {
+  const go = (ti: number, si: number): number => {
+    if (si === slots.length) return ti - 1;
+    if (ti > limit) return -1;
+    const slot = slots[si]!;
+    if (slot.any) {
+      for (let skip = slot.max === 1 ? 1 : 0; skip <= slot.max && ti + skip <= limit + 1; skip++) {
+        const r = go(ti + skip, si + 1);
+        if (r >= 0) return r;
+      }
+      return -1;
+    }
+    const t = tokens[ti]!;
+    return slot.lemmas.has(t.lemma) || slot.lemmas.has(t.norm) ? go(ti + 1, si + 1) : -1;
+  };
+  return go(i, 0);
+}
+
+/** The clause around a trigger: inside a quotation, the quotation; else the sentence cut at ; : dashes. */
+function clauseBounds(tokens: Token[], text: string, t0: number, t1: number, hit: Hit, quote: Quote | undefined): [number, number] {
+  let a = hit.first;
+  let b = hit.last;
+  const lo = quote ? Math.max(t0, tokenRange(tokens, quote.content.start, quote.content.end)[0]) : t0;
+  const hi = quote ? Math.min(t1, tokenRange(tokens, quote.content.start, quote.content.end)[1]) : t1;
+  while (a > lo && !CLAUSE_BREAK.test(text.slice(tokens[a - 1]!.start, tokens[a - 1]!.end))) a--;
+  while (b < hi && !CLAUSE_BREAK.test(text.slice(tokens[b + 1]!.start, tokens[b + 1]!.end))) b++;
+  return [a, b];
+}
+
+/** "According to the Kremlin's website" names a source, not a participant. */
+function attributionMention(text: string, m: Mention): boolean {
+  return /\baccording to\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 20), m.start));
+}
+
+function actorsOf(m: Mention): Actor[] {
+  if (m.members?.length) return m.members;
+  return m.actor ? [{ ...m.actor, text: m.text }] : [];
+}
+
+function sameActor(a: Actor, b: Actor): boolean {
+  if (a.id && b.id) return a.id === b.id;
+  if (a.id || b.id) return false;
+  return a.country === b.country;
+}
+
+/** The subject: the nearest salient mention before the trigger, with the mentions coordinated with it. */
+function subjectOf(text: string, before: Mention[]): Mention[] {
+  for (let i = before.length - 1; i >= 0; i--) {
+    const m = before[i]!;
+    if (!salientAt(text, m.start, m.end)) continue;
+    const group = [m];
+    for (let j = i - 1; j >= 0; j--) {
+      const gap = text.slice(before[j]!.end, group[0]!.start);
+      if (/^\s*(?:,|and|,\s*and|&)\s*$/.test(gap)) group.unshift(before[j]!);
+      else break;
+    }
+    return group;
+  }
+  return before.length ? [before[before.length - 1]!] : [];
+}
+
+/** "Putin's offer", "Lavrov's quick denial", "Russian entreaties", "Trump's announced landmark INF Treaty pullout". */
+function possessorOf(text: string, tokens: Token[], hit: Hit, before: Mention[]): Mention | null {
+  const start = tokens[hit.first]!.start;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const m = before[i]!;
+    const between = text.slice(m.end, start);
+    if (between.length > 60) break;
+    if (/^['’]s\s+(?:[\p{L}-]+\s+){0,5}$/u.test(between)) return m;
+    if (m.kind === 'country' && /^(?:-led)?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(between)) return m;
+  }
+  return null;
+}
+
+function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], object: string, nominal: boolean): Actor[] {
+  const end = tokens[hit.last]!.end;
+  const preps = object === 'after' ? null : object.split('|');
+  for (const m of after) {
+    const gap = text.slice(end, m.start);
+    if (gap.length > 90) break;
+    if (preps) {
+      const p = new RegExp(`\\b(?:${preps.join('|')}|with|to|of|on|against|for|from|between)\\s+(?:[\\p{L}'’-]+\\s+){0,4}$`, 'iu');
+      if (p.test(gap)) return actorsOf(m);
+      if (nominal) continue;
+    }
+    if (!preps || !nominal) {
+      // a direct object, or a demonym inside it ("rejected Russian entreaties", "downed a Syrian aircraft")
+      if (/^\s*(?:[\p{L}'’-]+\s+){0,6}$/u.test(gap) || !nominal) return actorsOf(m);
+    }
+  }
+  return [];
+}
+
+function passive(tokens: Token[], text: string, hit: Hit, after: Mention[]): Mention | null {
+  if (hit.trigger.nominal) {
+    const m = after[0];
+    return m && /^\s*(?:\S+\s+){0,3}by\s+(?:the\s+)?$/i.test(text.slice(tokens[hit.last]!.end, m.start)) ? m : null;
+  }
+  const prev = [tokens[hit.first - 1], tokens[hit.first - 2]].filter(Boolean) as Token[];
+  if (!prev.some((t) => BE.has(t.lemma) || BE.has(t.norm))) return null;
+  for (const m of after) {
+    const gap = text.slice(tokens[hit.last]!.end, m.start);
+    if (gap.length > 80) break;
+    if (/\bby\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}$/iu.test(gap)) return m;
+  }
+  return null;
+}
+
+function cueBefore(tokens: Token[], from: number, to: number, cues: string[][]): boolean {
+  for (let i = from; i <= to; i++) {
+    for (const cue of cues) {
+      if (cue.every((w, k) => tokens[i + k] && (tokens[i + k]!.lemma === w || tokens[i + k]!.norm === w))) return true;
+    }
+  }
+  return false;
+}
+
+function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, number], R: Rules, sentenceStart: number): { status: EventStatus; negated: boolean } {
+  const from = Math.max(clause[0], hit.first - 6);
+  const to = hit.first - 1;
+  const negated = cueBefore(tokens, Math.max(clause[0], hit.first - 3), to, R.cues.negation);
+  let status: EventStatus = hit.trigger.status ?? 'occurred';
+  if (status === 'occurred') {
+    if (cueBefore(tokens, from, to, R.cues.proposed)) status = 'proposed';
+    else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
+    else if (cueBefore(tokens, from, to, R.cues.planned)) status = 'planned';
+    else if (cueBefore(tokens, sentenceStart, to, R.cues.uncertain)) status = 'uncertain';
+  }
+  return { status, negated };
+}
+
+/**
+ * The date: the time expression nearest the trigger in its sentence (DATE or TIME, not durations); else the
+ * last one of the earlier sentences of the same paragraph; else unknown. Never the publication date.
+ */
+function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string): When {
+  const pos = tokens[hit.first]!.start;
+  const usable = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && (t.earliest || t.latest || t.value));
+  const here = usable.filter((t) => t.start >= s.start && t.end <= s.end);
+  if (here.length) {
+    const t = here.reduce((best, x) => (Math.abs(x.start - pos) < Math.abs(best.start - pos) ? x : best));
+    return { earliest: t.earliest, latest: t.latest, text: t.text, basis: t.basis };
+  }
+  const para = text.lastIndexOf('\n\n', s.start);
+  const earlier = usable.filter((t) => t.end <= s.start && t.start > para);
+  const t = earlier[earlier.length - 1];
+  if (t) return { earliest: t.earliest, latest: t.latest, text: t.text, basis: `${t.basis}; from an earlier sentence of the same paragraph` };
+  void sentences;
+  return UNKNOWN;
+}
+
+function locationOf(text: string, tokens: Token[], hit: Hit, sStart: number, sEnd: number, kb: KnowledgeBase): string | null {
+  if (hit.trigger.event !== 'CONSULT' && hit.trigger.event !== 'AGREE') return null;
+  const sentence = text.slice(sStart, sEnd);
+  const isPlace = (w: string) => kb.metonymByText.has(w.toLowerCase()) || kb.countryByName.has(w.toLowerCase()) || /^(Geneva|Helsinki|Vienna|Davos|Sochi|Istanbul|Camp David|Singapore|Hanoi|Astana|Minsk|Rome|Paris|Munich|Brussels)$/.test(w);
+  const before = text.slice(Math.max(sStart, tokens[hit.first]!.start - 40), tokens[hit.first]!.start);
+  const adj = /([\p{Lu}][\p{L}]+)\s+(?:[\p{Ll}]+\s+)?$/u.exec(before);
+  if (adj && isPlace(adj[1]!) && hit.trigger.nominal) return adj[1]!;
+  const re = /\b(?:in|at)\s+([\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)?)/gu;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) if (isPlace(m[1]!) && !/^(January|February|March|April|May|June|July|August|September|October|November|December)$/.test(m[1]!)) return m[1]!;
+  return null;
+}
+
+function attributionOf(text: string, sStart: number, sEnd: number, a: Analysis, quote: Quote | undefined, actor: Actor[]): Actor | string | null {
+  const sentence = text.slice(sStart, sEnd);
+  const acc = /\baccording to\s+((?:the\s+)?[\p{Lu}][^,.;]{1,60})/u.exec(sentence);
+  if (acc) return acc[1]!.trim();
+  const reporting = quote ?? a.quotes.find((q) => q.content.start <= sStart + 5 && q.content.end >= sEnd - 5);
+  if (reporting?.speaker && !actor.some((x) => sameActor(x, reporting.speaker!))) return reporting.speaker.name ?? reporting.speaker.text ?? null;
+  return null;
+}
+
+/**
+ * Words said after an event that change what it is: "the trip … was scuttled" cancels the proposed visit
+ * reported just before; "It's unclear whether he made the call" makes the call uncertain; a denial makes the
+ * claim it denies a denied event.
+ */
+function applyLaterStatus(drafts: Draft[], tokens: Token[], sentences: Analysis['sentences'], ranges: Array<[number, number]>, text: string, R: Rules): void {
+  sentences.forEach((s, si) => {
+    const [t0, t1] = ranges[si]!;
+    const cancelled = cueBefore(tokens, t0, t1, R.cues.cancelled);
+    const uncertain = /\b(?:unclear|uncertain|not clear|unknown) (?:whether|if)\b/i.test(text.slice(s.start, s.end));
+    if (!cancelled && !uncertain) return;
+    const target = [...drafts].reverse().find((d) => d.sentence <= si && d.sentence >= si - 2 && (cancelled ? d.status === 'proposed' || d.status === 'planned' : d.event === 'CONSULT' && d.sentence < si));
+    if (target) {
+      target.status = cancelled ? 'cancelled' : 'uncertain';
+      if (target.sentence !== si) target.evidence.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
+    }
+    // the events of this very sentence that only restate the cancelled one are not new events
+    if (cancelled) for (const d of drafts) if (d.sentence === si && d !== target && d.event === 'CONSULT' && !d.recipient.length) d.actor = [];
+  });
+  for (const d of drafts) {
+    if (!d.hit.trigger.denies) continue;
+    for (const other of drafts) {
+      if (other !== d && other.sentence === d.sentence && other.hit.first > d.hit.last) other.status = 'denied';
+    }
+  }
+}
+
+/** An agentless "extending New START was agreed on" after a call: the call's participants agreed. */
+function carryOverParticipants(drafts: Draft[]): void {
+  drafts.forEach((d, i) => {
+    if (d.actor.length || d.recipient.length || !d.symmetric) return;
+    const prev = drafts.slice(0, i).reverse().find((p) => p.sentence >= d.sentence - 3 && p.symmetric && p.actor.length && p.recipient.length);
+    if (prev) {
+      d.actor = prev.actor.map((x) => ({ ...x }));
+      d.recipient = prev.recipient.map((x) => ({ ...x }));
+    }
+  });
+}
+
+function signature(d: Draft): string {
+  const k = (x: Actor) => x.id ?? x.country ?? x.name ?? '?';
+  const a = unique(d.actor.map(k)).sort();
+  const r = unique(d.recipient.map(k)).sort();
+  return d.symmetric ? unique([...a, ...r]).sort().join('+') : `${a.join('+')}>${r.join('+')}`;
+}
+
+function datesCompatible(a: When, b: When): boolean {
+  if (!a.earliest || !b.earliest) return true;
+  return a.earliest <= (b.latest ?? b.earliest) && b.earliest <= (a.latest ?? a.earliest);
+}
+
+/** One record per event per document: same type, same participants, compatible dates and status. */
+function merge(drafts: Draft[], docId: string): EventRecord[] {
+  const out: Array<EventRecord & { sig: string }> = [];
+  for (const d of drafts) {
+    const sig = signature(d);
+    const same = out.find((e) => e.event === d.event && e.sig === sig && datesCompatible(e.date, d.date) && (e.status === d.status || e.status === 'occurred' || d.status === 'occurred'));
+    if (same) {
+      for (const ev of d.evidence) if (!same.evidence.some((x) => x.start === ev.start)) same.evidence.push(ev);
+      if (!same.date.earliest && d.date.earliest) same.date = d.date;
+      same.mode ??= d.mode;
+      same.location ??= d.location;
+      same.attributedTo ??= d.attributedTo;
+      if (same.status === 'occurred' && d.status !== 'occurred') same.status = d.status;
+      same.topics = unique([...same.topics, ...d.topics]);
+      same.context = unique([...same.context, ...d.context]);
+      same.confidence = Math.min(1, same.confidence + 0.05);
+      continue;
+    }
+    out.push({
+      sig,
+      id: `${docId}:e${out.length + 1}`,
+      document: docId,
+      event: d.event,
+      mode: d.mode,
+      context: d.context,
+      cameo: d.hit.trigger.cameo,
+      actor: d.actor,
+      recipient: d.recipient,
+      symmetric: d.symmetric,
+      date: d.date,
+      status: d.status,
+      negated: d.negated,
+      topics: d.topics,
+      location: d.location,
+      attributedTo: d.attributedTo,
+      evidence: d.evidence,
+      confidence: confidence(d),
+    });
+  }
+  return out.map(({ sig: _sig, ...e }) => e);
+}
+
+function confidence(d: Draft): number {
+  let c = 0.4;
+  if (d.actor.some((a) => a.id)) c += 0.2;
+  else if (d.actor.length) c += 0.1;
+  if (d.recipient.length) c += 0.2;
+  if (d.date.earliest) c += 0.1;
+  if (!d.hit.trigger.nominal) c += 0.1;
+  return Math.round(Math.min(1, c) * 100) / 100;
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
