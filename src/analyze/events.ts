@@ -134,7 +134,9 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   for (const hit of hits) {
     const s = sentences[hit.sentence]!;
     const [t0, t1] = sentenceTokens[hit.sentence]!;
-    const quote = a.quotes.find((q) => q.kind !== 'indirect' && q.content.start <= tokens[hit.first]!.start && q.content.end >= tokens[hit.last]!.end);
+    const quote = a.quotes.find((q) => q.kind === 'direct' && q.content.start <= tokens[hit.first]!.start && q.content.end >= tokens[hit.last]!.end);
+    // inside a quotation, nouns like "demands" or "attack" are rhetoric more often than reported events
+    if (quote && hit.trigger.nominal && !/\b(?:is|are|was|were|be|['’]s)\s+(?:a|an|the)?\s*$/i.test(text.slice(Math.max(0, tokens[hit.first]!.start - 12), tokens[hit.first]!.start))) continue;
     const clause = clauseBounds(tokens, text, t0, t1, hit, quote);
     const inClause = (m: Mention) => m.start >= tokens[clause[0]]!.start && m.end <= tokens[clause[1]]!.end;
     const clauseMentions = mentions.filter((m) => inClause(m) && !attributionMention(text, m));
@@ -145,29 +147,36 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     let recipient: Actor[] = [];
     const t = hit.trigger;
     const passiveAgent = passive(tokens, text, hit, after);
+    const sentenceMentions = mentions.filter((m) => m.start >= s.start && m.end <= s.end && !attributionMention(text, m));
     if (t.nominal) {
       const possessor = possessorOf(text, tokens, hit, before);
-      actor = possessor ? actorsOf(possessor) : [];
-      recipient = objectOf(text, tokens, hit, after, t.object, true);
-      if (!actor.length && passiveAgent) actor = actorsOf(passiveAgent);
+      actor = possessor ? actorsOf(possessor) : passiveAgent ? actorsOf(passiveAgent) : [];
+      // no possessor: the subject of the clause ("Blinken shared details of the call with …"), or of the main
+      // clause after a fronted phrase ("After one meeting with Lavrov in Paris, Kerry announced …")
+      if (!actor.length && t.event === 'CONSULT') actor = subjectOf(text, before).flatMap(actorsOf);
+      if (!actor.length && t.event === 'CONSULT' && /^\s*(?:after|following|during|before|since|at|in|on|despite|amid|ahead of)\b/i.test(text.slice(s.start, tokens[hit.first]!.start))) {
+        actor = mainSubjectAfter(text, tokens, hit, sentenceMentions).flatMap(actorsOf);
+      }
+      recipient = objectOf(text, tokens, hit, after, t.object, true, actor);
     } else if (passiveAgent) {
       actor = actorsOf(passiveAgent);
-      const subj = subjectOf(text, before);
+      let subj = subjectOf(text, before);
+      // "…'s offer — after being called a killer by X": the subject is outside the participial clause
+      if (!subj.length) subj = subjectOf(text, sentenceMentions.filter((m) => m.end <= tokens[hit.first]!.start));
       recipient = subj.flatMap(actorsOf);
     } else {
-      const subj = subjectOf(text, before);
-      actor = subj.flatMap(actorsOf);
-      recipient = objectOf(text, tokens, hit, after, t.object, false);
+      actor = subjectOf(text, before).flatMap(actorsOf);
+      recipient = objectOf(text, tokens, hit, after, t.object, false, actor);
     }
     // inside a quotation, "we"/"it" are the speaker: the speaker acts
     if (!actor.length && quote?.speaker) actor = [quote.speaker];
+    recipient = recipient.filter((r) => !actor.some((x) => sameSide(x, r)));
     if (t.symmetric && actor.length > 1 && !recipient.length) recipient = actor.splice(1);
-    recipient = recipient.filter((r) => !actor.some((x) => sameActor(x, r)));
     if (quote && !recipient.length && hit.trigger.event === 'THREATEN') {
-      recipient = mentions.filter((m) => m.start >= tokens[hit.last]!.end && m.end <= quote.content.end).flatMap(actorsOf).filter((r) => !actor.some((x) => sameActor(x, r)));
+      recipient = mentions.filter((m) => m.start >= tokens[hit.last]!.end && m.end <= quote.content.end).flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
     }
 
-    const status = statusOf(tokens, text, hit, clause, R, t0);
+       const status = statusOf(tokens, text, hit, clause, R, t0);
     const date = dateOf(a.times, tokens, hit, s, sentences, text);
     const topics = unique(a.topics.filter((tp) => tp.start >= s.start && tp.end <= s.end).map((tp) => tp.topic));
     const context = unique([...(CONTEXT_OF_TYPE[t.event] ? [CONTEXT_OF_TYPE[t.event]!] : []), ...t.context, ...topics.flatMap((tp) => topicContexts.get(tp) ?? [])]);
@@ -190,8 +199,13 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     });
   }
 
+  absorbComplements(drafts, tokens, text);
+  propagateVisitMode(drafts);
   applyLaterStatus(drafts, tokens, sentences, sentenceTokens, text, R);
   carryOverParticipants(drafts);
+  agreementParties(drafts, kb);
+  inheritDates(drafts, text);
+  drafts.splice(0, drafts.length, ...splitMeetings(drafts));
   const kept = drafts.filter((d) => d.actor.length && (d.recipient.length || d.event === 'MOBILIZE'));
   return merge(kept, doc.id);
 }
@@ -276,6 +290,12 @@ function actorsOf(m: Mention): Actor[] {
   return m.actor ? [{ ...m.actor, text: m.text }] : [];
 }
 
+/** Two participants on one side: the same person, or the same state (an event of a state with itself is no diplomatic event). */
+function sameSide(a: Actor, b: Actor): boolean {
+  if (a.id && b.id) return a.id === b.id || a.country === b.country;
+  return !!a.country && a.country === b.country;
+}
+
 function sameActor(a: Actor, b: Actor): boolean {
   if (a.id && b.id) return a.id === b.id;
   if (a.id || b.id) return false;
@@ -288,14 +308,24 @@ function subjectOf(text: string, before: Mention[]): Mention[] {
     const m = before[i]!;
     if (!salientAt(text, m.start, m.end)) continue;
     const group = [m];
+    let joinedByAnd = false;
     for (let j = i - 1; j >= 0; j--) {
       const gap = text.slice(before[j]!.end, group[0]!.start);
-      if (/^\s*(?:,|and|,\s*and|&)\s*$/.test(gap)) group.unshift(before[j]!);
-      else break;
+      if (/^\s*(?:and|,\s*and|&)\s*$/.test(gap)) joinedByAnd = true;
+      else if (!(/^\s*,\s*$/.test(gap) && joinedByAnd)) break;
+      group.unshift(before[j]!);
     }
     return group;
   }
-  return before.length ? [before[before.length - 1]!] : [];
+  return [];
+}
+
+/** The subject of the main clause after a fronted phrase: the first salient mention after the next comma. */
+function mainSubjectAfter(text: string, tokens: Token[], hit: Hit, sentenceMentions: Mention[]): Mention[] {
+  const comma = text.indexOf(',', tokens[hit.last]!.end);
+  if (comma < 0) return [];
+  const m = sentenceMentions.find((x) => x.start > comma && x.start - comma < 4 && salientAt(text, x.start, x.end));
+  return m ? [m] : [];
 }
 
 /** "Putin's offer", "Lavrov's quick denial", "Russian entreaties", "Trump's announced landmark INF Treaty pullout". */
@@ -305,27 +335,39 @@ function possessorOf(text: string, tokens: Token[], hit: Hit, before: Mention[])
     const m = before[i]!;
     const between = text.slice(m.end, start);
     if (between.length > 60) break;
-    if (/^['’]s\s+(?:[\p{L}-]+\s+){0,5}$/u.test(between)) return m;
+    if (/^['’]s\s+(?:[\p{L}\d-]+\s+){0,5}$/u.test(between)) return m;
+    if (m.kind === 'pronoun' && /^(?:his|her|their|its)$/i.test(m.text) && /^\s+(?:[\p{L}\d-]+\s+){0,5}$/u.test(between)) return m;
     if (m.kind === 'country' && /^(?:-led)?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(between)) return m;
   }
   return null;
 }
 
-function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], object: string, nominal: boolean): Actor[] {
+function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], object: string, nominal: boolean, actor: Actor[]): Actor[] {
   const end = tokens[hit.last]!.end;
   const preps = object === 'after' ? null : object.split('|');
-  for (const m of after) {
+  const prepRe = preps ? new RegExp(`\\b(?:${preps.join('|')})\\s+(?:[\\p{L}'’”“,-]+\\s+){0,5}$`, 'iu') : null;
+  const other = (m: Mention) => actorsOf(m).filter((r) => !actor.some((x) => sameSide(x, r)));
+  for (let i = 0; i < after.length; i++) {
+    const m = after[i]!;
     const gap = text.slice(end, m.start);
     if (gap.length > 90) break;
-    if (preps) {
-      const p = new RegExp(`\\b(?:${preps.join('|')}|with|to|of|on|against|for|from|between)\\s+(?:[\\p{L}'’-]+\\s+){0,4}$`, 'iu');
-      if (p.test(gap)) return actorsOf(m);
-      if (nominal) continue;
+    const direct = /^\s*(?:[\p{L}'’-]+\s+){0,6}$/u.test(gap);
+    // a noun followed straight by a name works like a verb: "meeting Putin"
+    const ok = prepRe?.test(gap) || (!nominal && (direct || !preps)) || (nominal && !preps && direct) || (nominal && /^\s+$/.test(gap));
+    if (!ok) continue;
+    // a direct object is the first mention after the verb: when it is on the actor's side, the event is domestic
+    if (!other(m).length) {
+      if (!preps && !nominal) return [];
+      continue;
     }
-    if (!preps || !nominal) {
-      // a direct object, or a demonym inside it ("rejected Russian entreaties", "downed a Syrian aircraft")
-      if (/^\s*(?:[\p{L}'’-]+\s+){0,6}$/u.test(gap) || !nominal) return actorsOf(m);
+    // coordinated objects: "meeting Putin, Sergey Lavrov, and other officials"
+    const objects = [m];
+    for (let j = i + 1; j < after.length; j++) {
+      const g = text.slice(objects[objects.length - 1]!.end, after[j]!.start);
+      if (/^\s*(?:,|and|,\s*and)\s*$/.test(g)) objects.push(after[j]!);
+      else break;
     }
+    return objects.flatMap(other);
   }
   return [];
 }
@@ -420,7 +462,7 @@ function applyLaterStatus(drafts: Draft[], tokens: Token[], sentences: Analysis[
     const cancelled = cueBefore(tokens, t0, t1, R.cues.cancelled);
     const uncertain = /\b(?:unclear|uncertain|not clear|unknown) (?:whether|if)\b/i.test(text.slice(s.start, s.end));
     if (!cancelled && !uncertain) return;
-    const target = [...drafts].reverse().find((d) => d.sentence <= si && d.sentence >= si - 2 && (cancelled ? d.status === 'proposed' || d.status === 'planned' : d.event === 'CONSULT' && d.sentence < si));
+    const target = [...drafts].reverse().find((d) => d.actor.length && d.sentence <= si && d.sentence >= si - 2 && (cancelled ? d.status === 'proposed' || d.status === 'planned' : d.event === 'CONSULT' && d.sentence < si));
     if (target) {
       target.status = cancelled ? 'cancelled' : 'uncertain';
       if (target.sentence !== si) target.evidence.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
@@ -434,6 +476,90 @@ function applyLaterStatus(drafts: Draft[], tokens: Token[], sentences: Analysis[
       if (other !== d && other.sentence === d.sentence && other.hit.first > d.hit.last) other.status = 'denied';
     }
   }
+}
+
+const PROPOSAL_TYPES = new Set<PloverType>(['AGREE', 'REQUEST']);
+
+/**
+ * A trigger that is the complement of the one before it — "urged arranging another meeting", "proposed going to
+ * Moscow and meeting with Putin", "agreed to assist" — is part of that event, not an event of its own. A
+ * proposal or request for a meeting is a proposed event; an offer takes the meeting's mode and the people to
+ * be met.
+ */
+function absorbComplements(drafts: Draft[], tokens: Token[], text: string): void {
+  let governor: Draft | null = null;
+  let prev: Draft | null = null;
+  for (const d of drafts) {
+    if (!prev || prev.sentence !== d.sentence) governor = null;
+    const between = prev && prev.sentence === d.sentence ? text.slice(tokens[prev.hit.last]!.end, tokens[d.hit.first]!.start) : null;
+    const linked = between !== null && between.length <= 45 && !/[;:.!?”“"()—–]/.test(between) && !/,\s*(?:but|while|as|which|who)\b/.test(between);
+    if (linked && (governor || (prev && (PROPOSAL_TYPES.has(prev.event) || prev.status === 'proposed')))) {
+      const g: Draft = governor ?? prev!;
+      governor = g;
+      if (g.event === 'REQUEST' || g.status === 'proposed') {
+        if (d.event === 'CONSULT' || d.event === 'AGREE') g.status = 'proposed';
+        g.mode ??= d.mode;
+        if (g.event === 'AGREE') {
+          const people = d.recipient.filter((r) => r.id && !g.recipient.some((x) => x.id === r.id));
+          if (people.length) g.recipient = [...g.recipient.filter((r) => r.id || !people.some((p) => p.country === r.country)), ...people];
+        }
+      }
+      d.actor = [];
+      prev = d;
+      continue;
+    }
+    governor = null;
+    prev = d;
+  }
+}
+
+/** A meeting reported beside a trip of the same person is part of the visit. */
+function propagateVisitMode(drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (d.event !== 'CONSULT' || d.mode) continue;
+    const trip = drafts.find((x) => x !== d && x.sentence === d.sentence && x.mode === 'visit' && x.actor.some((a) => d.actor.some((b) => sameActor(a, b)) || d.recipient.some((b) => sameActor(a, b))));
+    if (trip) d.mode = 'visit';
+  }
+}
+
+/** Bolton meeting Putin and Lavrov is two meetings: one record per person met. */
+function splitMeetings(drafts: Draft[]): Draft[] {
+  return drafts.flatMap((d) => {
+    const people = d.recipient.filter((r) => r.id);
+    if (d.event !== 'CONSULT' || people.length < 2) return [d];
+    return people.map((p) => ({ ...d, recipient: [p] }));
+  });
+}
+
+/** Withdrawing from a treaty, or rejecting it, is directed at its other parties (KB topics name them). */
+function agreementParties(drafts: Draft[], kb: KnowledgeBase): void {
+  const parties = new Map(kb.topics.filter((t) => t.parties?.length).map((t) => [t.topic, t.parties!]));
+  for (const d of drafts) {
+    if (d.recipient.length || !d.actor.length || !['RETREAT', 'REJECT', 'SANCTION'].includes(d.event)) continue;
+    const own = new Set(d.actor.map((a) => a.country));
+    const others = unique(d.topics.flatMap((t) => parties.get(t) ?? [])).filter((c) => !own.has(c));
+    d.recipient = others.map((c) => ({ text: c, name: kb.country(c)?.name ?? c, country: c, sector: 'GOV', role: null, id: null }));
+  }
+}
+
+/**
+ * An event the sentence gives no date for takes the date of the event just reported (within three sentences)
+ * that shares a participant with it: the follow-up of a call, the request made at a meeting.
+ */
+function inheritDates(drafts: Draft[], text: string): void {
+  const paragraphOf = (d: Draft) => {
+    const at = d.evidence[0]!.start;
+    const start = text.lastIndexOf('\n\n', at);
+    return { start, quoteOnly: /^["“]/.test(text.slice(start < 0 ? 0 : start + 2, at + 1).trimStart()) };
+  };
+  drafts.forEach((d, i) => {
+    if (d.date.earliest || !d.actor.length) return;
+    const para = paragraphOf(d);
+    const shares = (x: Draft) => [...x.actor, ...x.recipient].some((a) => a.id && [...d.actor, ...d.recipient].some((b) => b.id === a.id));
+    const near = (x: Draft) => paragraphOf(x).start === para.start || (para.quoteOnly && x.evidence[0]!.start < d.evidence[0]!.start);
+    const prev = drafts.slice(0, i).reverse().find((x) => x.sentence >= d.sentence - 3 && x.date.earliest && x.actor.length && shares(x) && near(x));
+    if (prev) d.date = { ...prev.date, basis: `${prev.date.basis ?? ''}; the date of the related event just before it`.replace(/^; /, '') };
+  });
 }
 
 /** An agentless "extending New START was agreed on" after a call: the call's participants agreed. */
@@ -455,6 +581,18 @@ function signature(d: Draft): string {
   return d.symmetric ? unique([...a, ...r]).sort().join('+') : `${a.join('+')}>${r.join('+')}`;
 }
 
+/** Participants that may be the same: a person matches the same person, a state matches its own people. */
+function compatibleParticipants(e: { actor: Actor[]; recipient: Actor[]; symmetric: boolean }, d: Draft): boolean {
+  const fits = (x: Actor, ys: Actor[]) => ys.some((y) => (x.id && y.id ? x.id === y.id : x.country === y.country));
+  const all = (xs: Actor[], ys: Actor[]) => xs.length > 0 && xs.every((x) => fits(x, ys));
+  if (d.symmetric || e.symmetric) {
+    const a = [...e.actor, ...e.recipient];
+    const b = [...d.actor, ...d.recipient];
+    return all(b, a) || all(a, b);
+  }
+  return (all(d.actor, e.actor) || all(e.actor, d.actor)) && (all(d.recipient, e.recipient) || all(e.recipient, d.recipient));
+}
+
 function datesCompatible(a: When, b: When): boolean {
   if (!a.earliest || !b.earliest) return true;
   return a.earliest <= (b.latest ?? b.earliest) && b.earliest <= (a.latest ?? a.earliest);
@@ -462,24 +600,35 @@ function datesCompatible(a: When, b: When): boolean {
 
 /** One record per event per document: same type, same participants, compatible dates and status. */
 function merge(drafts: Draft[], docId: string): EventRecord[] {
-  const out: Array<EventRecord & { sig: string }> = [];
+  const out: Array<EventRecord & { sig: string; lastSentence: number }> = [];
   for (const d of drafts) {
     const sig = signature(d);
-    const same = out.find((e) => e.event === d.event && e.sig === sig && datesCompatible(e.date, d.date) && (e.status === d.status || e.status === 'occurred' || d.status === 'occurred'));
+    const same = out.find(
+      (e) =>
+        (e.sig === sig || (e.event === d.event && Math.abs(e.lastSentence - d.sentence) <= 2 && compatibleParticipants(e, d))) &&
+        datesCompatible(e.date, d.date) &&
+        ((e.event === d.event && (e.status === d.status || e.status === 'occurred' || d.status === 'occurred')) ||
+          // one proposal told twice in a sentence ("urged a meeting, saying it would be useful to offer dialogue")
+          (e.status === 'proposed' && d.status === 'proposed' && e.evidence[0]!.start === d.evidence[0]!.start)),
+    );
     if (same) {
       for (const ev of d.evidence) if (!same.evidence.some((x) => x.start === ev.start)) same.evidence.push(ev);
+      same.actor = preferPeople(same.actor, d.actor);
+      same.recipient = preferPeople(same.recipient, d.recipient);
       if (!same.date.earliest && d.date.earliest) same.date = d.date;
       same.mode ??= d.mode;
       same.location ??= d.location;
       same.attributedTo ??= d.attributedTo;
-      if (same.status === 'occurred' && d.status !== 'occurred') same.status = d.status;
+      if (d.status === 'cancelled' || d.status === 'denied') same.status = d.status;
       same.topics = unique([...same.topics, ...d.topics]);
       same.context = unique([...same.context, ...d.context]);
       same.confidence = Math.min(1, same.confidence + 0.05);
+      same.lastSentence = d.sentence;
       continue;
     }
     out.push({
       sig,
+      lastSentence: d.sentence,
       id: `${docId}:e${out.length + 1}`,
       document: docId,
       event: d.event,
@@ -499,7 +648,21 @@ function merge(drafts: Draft[], docId: string): EventRecord[] {
       confidence: confidence(d),
     });
   }
-  return out.map(({ sig: _sig, ...e }) => e);
+  return out.map(({ sig: _sig, lastSentence: _l, ...e }) => e);
+}
+
+/** The union of two participant lists, where a named person replaces the bare state they act for. */
+function preferPeople(a: Actor[], b: Actor[]): Actor[] {
+  const out = [...a];
+  for (const x of b) {
+    if (out.some((y) => (x.id && y.id ? x.id === y.id : !x.id && y.country === x.country))) continue;
+    if (x.id) {
+      const i = out.findIndex((y) => !y.id && y.country === x.country);
+      if (i >= 0) out.splice(i, 1, x);
+      else out.push(x);
+    } else out.push(x);
+  }
+  return out;
 }
 
 function confidence(d: Draft): number {

@@ -134,14 +134,16 @@ export function findMentions(
 }
 
 /** Nouns of saying and meeting: their possessor is their agent ("Bolton's meeting with Putin, he said" → Bolton). */
-const EVENT_NOUN = /^\s*['’]s\s+(?:\w+\s+)?(?:meeting|call|talks?|trip|visit|remarks?|statement|comments?|account|speech|offer|proposal|decision|claim|denial|response|reply|words|interview|letter|tweet|post|announcement|threat|demand|request|warning|position|view)\b/i;
+const EVENT_NOUN = /^\s*['’]s\s+(?:[\w-]+\s+){0,2}(?:meeting|call|talks?|trip|visit|remarks?|statement|comments?|account|speech|offer|proposal|decision|claim|denial|response|reply|words|interview|letter|tweet|post|announcement|threat|demand|request|warning|position|view)\b/i;
 const AFTER_PREPOSITION = /\b(?:with|to|by|from|of|for|on|about|at|against|toward|towards|over|between|among|into|than|like|including|via)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{Lu}][\p{L}.-]*\s+){0,4}$/u;
 
 /** A mention that can be the subject a later pronoun refers to: not the object of a preposition, not a mere possessor. */
 export function salientAt(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
   // "according to X" makes X the source, as salient as a subject
-  if (AFTER_PREPOSITION.test(before) && !/\baccording to\s+(?:[\p{Lu}][\p{L}.-]*\s+){0,4}$/iu.test(before)) return false;
+  // "Secretary of State X", "Minister of Foreign Affairs X": a preposition inside a title is no preposition
+  const inTitle = /\b[\p{Lu}][\p{L}]+\s+(?:of|for)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.-]*\s+){1,4}$/u.test(before);
+  if (AFTER_PREPOSITION.test(before) && !inTitle && !/\baccording to\s+(?:[\p{Lu}][\p{L}.-]*\s+){0,4}$/iu.test(before)) return false;
   const after = text.slice(end, end + 40);
   if (/^\s*['’]s\b/.test(after) && !EVENT_NOUN.test(after)) return false;
   return true;

@@ -99,6 +99,13 @@ export class Gazetteer {
           if (entries.length) best = { first: i, last: j, entries };
         }
       }
+      // "National Security Council" is not the UN Security Council: an organisation's alias right after another
+      // capitalised word (not a country or sentence start) is part of a longer name Readout does not know
+      if (best && best.entries.every((e) => e.type === 'organisation') && i > 0) {
+        const prev = tokens[i - 1]!;
+        const w = text.slice(prev.start, prev.end);
+        if (/^\p{Lu}[\p{Ll}]+$/u.test(w) && !this.kb.countryByName.has(w.toLowerCase()) && tokens[i]!.start - prev.end <= 1 && !/[.!?]\s*$/.test(text.slice(Math.max(0, prev.start - 2), prev.start))) best = null;
+      }
       if (best) {
         out.push(best);
         i = best.last + 1;

@@ -89,6 +89,8 @@ export interface Topic {
   kind: string;
   context: string[];
   aliases: string[];
+  /** for agreements: the states party to it (ISO3) */
+  parties?: string[];
 }
 
 const DATA = new URL('./data/', import.meta.url);
