@@ -130,6 +130,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   const drafts: Draft[] = [];
   const topicContexts = new Map(kb.topics.map((t) => [t.topic, t.context]));
   const sentenceTokens = sentences.map((s) => tokenRange(tokens, s.start, s.end));
+  const era = presupposedEra(a);
 
   for (const hit of hits) {
     const s = sentences[hit.sentence]!;
@@ -177,7 +178,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     }
 
        const status = statusOf(tokens, text, hit, clause, R, t0);
-    const date = dateOf(a.times, tokens, hit, s, sentences, text);
+    const date = dateOf(a.times, tokens, hit, s, sentences, text, era);
     const topics = unique(a.topics.filter((tp) => tp.start >= s.start && tp.end <= s.end).map((tp) => tp.topic));
     const context = unique([...(CONTEXT_OF_TYPE[t.event] ? [CONTEXT_OF_TYPE[t.event]!] : []), ...t.context, ...topics.flatMap((tp) => topicContexts.get(tp) ?? [])]);
     drafts.push({
@@ -207,7 +208,14 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   inheritDates(drafts, text);
   drafts.splice(0, drafts.length, ...splitMeetings(drafts));
   const kept = drafts.filter((d) => d.actor.length && (d.recipient.length || d.event === 'MOBILIZE'));
-  return merge(kept, doc.id);
+  const events = merge(kept, doc.id);
+  // meetings split from one report of a trip happened during that trip: they share what dates it
+  for (const e of events) {
+    if (e.date.earliest || e.event !== 'CONSULT') continue;
+    const sibling = events.find((x) => x !== e && x.event === 'CONSULT' && x.date.earliest && x.evidence.some((ev) => ev.start === e.evidence[0]!.start));
+    if (sibling) e.date = { ...sibling.date, basis: `${sibling.date.basis ?? ''}; a meeting of the same trip`.replace(/^; /, '') };
+  }
+  return events;
 }
 
 function tokenRange(tokens: Token[], start: number, end: number): [number, number] {
@@ -414,12 +422,16 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
  * The date: the time expression nearest the trigger in its sentence (DATE or TIME, not durations); else the
  * last one of the earlier sentences of the same paragraph; else unknown. Never the publication date.
  */
-function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string): When {
+function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string, era: Era | null): When {
   const pos = tokens[hit.first]!.start;
   const usable = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && (t.earliest || t.latest || t.value));
   const here = usable.filter((t) => t.start >= s.start && t.end <= s.end);
   if (here.length) {
     const t = here.reduce((best, x) => (Math.abs(x.start - pos) < Math.abs(best.start - pos) ? x : best));
+    if (!t.earliest && era) {
+      const placed = placeInEra(t, era);
+      if (placed) return placed;
+    }
     return { earliest: t.earliest, latest: t.latest, text: t.text, basis: t.basis };
   }
   const para = text.lastIndexOf('\n\n', s.start);
@@ -428,6 +440,60 @@ function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: 
   if (t) return { earliest: t.earliest, latest: t.latest, text: t.text, basis: `${t.basis}; from an earlier sentence of the same paragraph` };
   void sentences;
   return UNKNOWN;
+}
+
+interface Era {
+  from: string;
+  to: string | null;
+  basis: string;
+}
+
+/**
+ * When a document has no date, the offices its descriptions presuppose still bound when it was written: a text
+ * that calls Biden "the White House incumbent" was written during his presidency. The intersection of those
+ * terms is the document's era (null when it presupposes nothing).
+ */
+function presupposedEra(a: Analysis): Era | null {
+  if (a.document.published.earliest) return null;
+  const roles = a.mentions.filter((m) => m.kind === 'role' && m.tenure?.length);
+  // offices held once bound the era; offices held several times only have to be compatible with it
+  const single = roles.filter((m) => m.tenure!.length === 1);
+  if (!single.length) return null;
+  let from = '';
+  let to: string | null = null;
+  for (const m of single) {
+    const t = m.tenure![0]!;
+    if (t.from > from) from = t.from;
+    if (t.to && (!to || t.to < to)) to = t.to;
+  }
+  if (to && to < from) return null;
+  const overlaps = (t: { from: string; to: string | null }) => (!to || t.from <= to) && (!t.to || t.to >= from);
+  const fitting = roles.filter((m) => m.tenure!.some(overlaps));
+  const why = unique(fitting.map((m) => `"${m.text}" → ${m.actor?.name}`));
+  return { from, to, basis: `${why.join(', ')}: written between ${from} and ${to ?? 'now'}` };
+}
+
+/**
+ * A month with no year ("In late January" in an undated text), placed at its first occurrence in the document's
+ * era: the earliest reading the text allows. Said as an estimate.
+ */
+function placeInEra(t: TimeExpression, era: Era): When | null {
+  const m = /^XXXX-(\d{2})$/.exec(t.value ?? '');
+  if (!m) return null;
+  const month = +m[1]!;
+  const [y0, m0] = era.from.split('-').map(Number) as [number, number];
+  const year = month >= m0 ? y0 : y0 + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  let d0 = 1;
+  let d1 = last;
+  if (/\bearly\b/i.test(t.text)) d1 = 10;
+  else if (/\bmid(?:dle)?\b/i.test(t.text)) [d0, d1] = [11, 20];
+  else if (/\blate\b/i.test(t.text)) d0 = 21;
+  const p = (n: number) => String(n).padStart(2, '0');
+  const earliest = `${year}-${p(month)}-${p(d0)}`;
+  const latest = `${year}-${p(month)}-${p(d1)}`;
+  if (latest < era.from || (era.to && earliest > era.to)) return null;
+  return { earliest, latest, text: t.text, basis: `estimate: the first ${t.text} in the era the text presupposes (${era.basis})`, estimate: true };
 }
 
 function locationOf(text: string, tokens: Token[], hit: Hit, sStart: number, sEnd: number, kb: KnowledgeBase): string | null {
@@ -556,7 +622,7 @@ function inheritDates(drafts: Draft[], text: string): void {
     if (d.date.earliest || !d.actor.length) return;
     const para = paragraphOf(d);
     const shares = (x: Draft) => [...x.actor, ...x.recipient].some((a) => a.id && [...d.actor, ...d.recipient].some((b) => b.id === a.id));
-    const near = (x: Draft) => paragraphOf(x).start === para.start || (para.quoteOnly && x.evidence[0]!.start < d.evidence[0]!.start);
+    const near = (x: Draft) => paragraphOf(x).start === para.start || (para.quoteOnly && x.evidence[0]!.start < d.evidence[0]!.start) || x.sentence === d.sentence - 1;
     const prev = drafts.slice(0, i).reverse().find((x) => x.sentence >= d.sentence - 3 && x.date.earliest && x.actor.length && shares(x) && near(x));
     if (prev) d.date = { ...prev.date, basis: `${prev.date.basis ?? ''}; the date of the related event just before it`.replace(/^; /, '') };
   });

@@ -212,7 +212,7 @@ function resolveMatch(
     const resolved = resolveRole(text, tokens, m, role.role.role, ref, kb, d, namedInDoc);
     if (resolved) {
       remember(d, resolved.person, span.start, officeAt(resolved.person, ref, kb));
-      return { ...resolved.span, text: text.slice(resolved.span.start, resolved.span.end), kind: 'role', actor: personActor(resolved.person, ref, kb, text.slice(resolved.span.start, resolved.span.end)), basis: resolved.basis };
+      return { ...resolved.span, text: text.slice(resolved.span.start, resolved.span.end), kind: 'role', actor: personActor(resolved.person, ref, kb, text.slice(resolved.span.start, resolved.span.end)), basis: resolved.basis, ...(resolved.tenure ? { tenure: resolved.tenure } : {}) };
     }
     return null;
   }
@@ -344,7 +344,7 @@ function resolveRole(
   kb: KnowledgeBase,
   d: Discourse,
   named: Set<Person>,
-): { person: Person; span: { start: number; end: number }; basis: string } | null {
+): { person: Person; span: { start: number; end: number }; basis: string; tenure?: Array<{ from: string; to: string | null }> } | null {
   const start = tokens[m.first]!.start;
   const end = tokens[m.last]!.end;
   const before = text.slice(Math.max(0, start - 40), start);
@@ -388,9 +388,11 @@ function resolveRole(
   const namedHolder = [...named].find((p) => p.positions.some((x) => x.role === office && x.country === country && (holders.length === 0 || holders.includes(p))));
   const person = holders.length === 1 ? holders[0]! : namedHolder ?? holders[0] ?? null;
   if (!person) return null;
+  const terms = person.positions.filter((x) => x.role === office && x.country === country && (!ref.earliest || kb.positionsAt(person, ref).includes(x)));
   return {
     person,
     span: { start: qualifierStart, end },
+    ...(terms.length ? { tenure: terms.map((x) => ({ from: x.from, to: x.to })) } : {}),
     basis: `${office} of ${country} ${ref.earliest ? `on ${ref.earliest === ref.latest ? ref.earliest : `${ref.earliest}..${ref.latest}`}` : '(no reference date: a holder named in the text)'}, from ${how}`,
   };
 }

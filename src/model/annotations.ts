@@ -54,6 +54,8 @@ export interface Mention extends Span {
   members?: Actor[];
   /** how the actor was found, e.g. "surname of Sergey Lavrov, named earlier", "foreign_minister of RUS on 2017-06-26" */
   basis?: string;
+  /** for a role description: the terms of the office it denotes (one of which the text presupposes was current) */
+  tenure?: Array<{ from: Day; to: Day | null }>;
 }
 
 /** A time expression resolved against its section's reference date. */
