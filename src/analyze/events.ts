@@ -29,6 +29,8 @@ interface Trigger {
   object: string;
   context: string[];
   denies: boolean;
+  /** lemma sequences that, right after the trigger, make it no event ("refused to comment") */
+  notFollowedBy: string[][];
 }
 
 interface Rules {
@@ -40,7 +42,7 @@ interface Rules {
 interface RuleFile {
   triggers: Array<{
     match: string; pos?: string; event: PloverType; mode?: string; cameo?: string; symmetric?: boolean; status?: EventStatus;
-    nominal?: boolean; object?: string; context?: string[]; denies?: boolean;
+    nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[];
   }>;
   status: Record<string, string[]>;
 }
@@ -62,6 +64,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     object: t.object ?? 'after',
     context: t.context ?? [],
     denies: !!t.denies,
+    notFollowedBy: (t.not_followed_by ?? []).map((x) => x.toLowerCase().split(/\s+/)),
   }));
   const byFirst = new Map<string, Trigger[]>();
   for (const t of triggers) {
@@ -207,7 +210,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   agreementParties(drafts, kb);
   inheritDates(drafts, text);
   drafts.splice(0, drafts.length, ...splitMeetings(drafts));
-  const kept = drafts.filter((d) => d.actor.length && (d.recipient.length || d.event === 'MOBILIZE'));
+  // an event needs someone who acts; a partner only where the event is between two (a call, an agreement)
+  const kept = drafts.filter((d) => d.actor.length && (d.recipient.length || (!NEEDS_PARTNER.has(d.event) && !d.hit.trigger.nominal)));
   const events = merge(kept, doc.id);
   // meetings split from one report of a trip happened during that trip: they share what dates it
   for (const e of events) {
@@ -241,6 +245,7 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
         const end = matchSlots(tokens, i, t1, trig.slots);
         if (end < 0) continue;
         if (trig.pos && !posMatches(tokens[i]!, trig.pos, text)) continue;
+        if (trig.notFollowedBy.some((seq) => seq.every((w, k) => tokens[end + 1 + k] && (tokens[end + 1 + k]!.lemma === w || tokens[end + 1 + k]!.norm === w)))) continue;
         if (!best || end > best.last || (end === best.last && trig.id < best.trigger.id)) best = { trigger: trig, first: i, last: end, head: i, sentence: si };
       }
       if (best) {
@@ -545,6 +550,7 @@ function applyLaterStatus(drafts: Draft[], tokens: Token[], sentences: Analysis[
 }
 
 const PROPOSAL_TYPES = new Set<PloverType>(['AGREE', 'REQUEST']);
+const NEEDS_PARTNER = new Set<PloverType>(['CONSULT', 'AGREE', 'COOPERATE', 'SUPPORT', 'REQUEST', 'ACCUSE']);
 
 /**
  * A trigger that is the complement of the one before it — "urged arranging another meeting", "proposed going to

@@ -191,7 +191,9 @@ export class KnowledgeBase {
     for (const c of ordered) {
       const add = extra[c.cca3] ?? {};
       const names = unique([c.name.common, c.name.official, ...c.altSpellings.filter((a) => a.length > 3 && /^[\p{L} .,'’()-]+$/u.test(a)), ...(add.names ?? []), ...(add.historic_names ?? [])]);
-      const demonyms = unique([c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(add.demonyms ?? [])].filter((x): x is string => !!x));
+      const singular = [c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(add.demonyms ?? [])].filter((x): x is string => !!x);
+      // "Palestinians", "Israelis", "Afghans": plural nouns of demonyms ending in -n or -i
+      const demonyms = unique([...singular, ...singular.filter((d) => /[ni]$/.test(d) && !/\s/.test(d)).map((d) => `${d}s`)]);
       const capitals = c.capital ?? [];
       const metonyms: Metonym[] = (add.metonyms ?? []).map((m) => ({
         text: m.text,
