@@ -22,9 +22,11 @@ describe('readout extract', () => {
     expectValid(output);
     expect(output.documents.length).toBe(10);
     expect(output.errors).toEqual([]);
-    expect(output.events).toEqual([]);
-    // every quote points into a document and carries its words
     const ids = new Set(output.documents.map((d) => d.id));
+    // the Helsinki summit of the sample corpus is coded as a meeting of Trump and Putin
+    expect(output.events.some((e) => e.event === 'CONSULT' && [...e.actor, ...e.recipient].some((a) => a.name === 'Vladimir Putin'))).toBe(true);
+    expect(output.events.every((e) => e.evidence.length > 0 && ids.has(e.document))).toBe(true);
+    // every quote points into a document and carries its words
     expect(output.quotes.every((q) => ids.has(q.document) && q.content.text.length > 0)).toBe(true);
     expect(output.mentions!.some((m) => m.actor.name === 'Vladimir Putin')).toBe(true);
     expect(output.times!.some((t) => t.earliest === '2018-07-16')).toBe(true);

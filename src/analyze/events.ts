@@ -157,7 +157,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       actor = possessor ? actorsOf(possessor) : passiveAgent ? actorsOf(passiveAgent) : [];
       // no possessor: the subject of the clause ("Blinken shared details of the call with …"), or of the main
       // clause after a fronted phrase ("After one meeting with Lavrov in Paris, Kerry announced …")
-      if (!actor.length && t.event === 'CONSULT') actor = subjectOf(text, before).flatMap(actorsOf);
+      // the noun of a light verb is the verb's event: "Lavrov issued a denial", "Kerry floated an offer"
+      if (!actor.length && (t.event === 'CONSULT' || lightVerbBefore(tokens, hit))) actor = subjectOf(text, before).flatMap(actorsOf);
       if (!actor.length && t.event === 'CONSULT' && /^\s*(?:after|following|during|before|since|at|in|on|despite|amid|ahead of)\b/i.test(text.slice(s.start, tokens[hit.first]!.start))) {
         actor = mainSubjectAfter(text, tokens, hit, sentenceMentions).flatMap(actorsOf);
       }
@@ -339,6 +340,17 @@ function mainSubjectAfter(text: string, tokens: Token[], hit: Hit, sentenceMenti
   if (comma < 0) return [];
   const m = sentenceMentions.find((x) => x.start > comma && x.start - comma < 4 && salientAt(text, x.start, x.end));
   return m ? [m] : [];
+}
+
+const LIGHT_VERBS = new Set(['issue', 'make', 'give', 'launch', 'express', 'deliver', 'extend', 'float', 'voice', 'lodge', 'file', 'level', 'announce', 'send', 'put', 'present', 'offer', 'renew', 'repeat', 'reiterate', 'hold', 'conduct', 'carry']);
+
+function lightVerbBefore(tokens: Token[], hit: Hit): boolean {
+  for (let i = hit.first - 1; i >= Math.max(0, hit.first - 4); i--) {
+    const t = tokens[i]!;
+    if (LIGHT_VERBS.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'AUX')) return true;
+    if (!['DET', 'ADJ', 'ADV', 'NUM'].includes(t.pos)) return false;
+  }
+  return false;
 }
 
 /** "Putin's offer", "Lavrov's quick denial", "Russian entreaties", "Trump's announced landmark INF Treaty pullout". */

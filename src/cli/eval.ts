@@ -5,6 +5,8 @@
 import { evaluateExtraction, EXTRACTION_DIR, type ExtractionReport } from '../eval/extraction.ts';
 import { missingShared, type Score } from '../eval/shared.ts';
 import { evaluateMentions, type MentionReport } from '../eval/mentions.ts';
+import { evaluateSeedEvents, type SeedEventReport } from '../eval/events.ts';
+import { evaluatePlover, type PloverReport } from '../eval/plover.ts';
 import { evaluateTimex, seedTimeChecks, type SeedTimeCheck, type TimexReport } from '../eval/timex.ts';
 
 /** The bars a release must meet. Raising one is a decision; lowering one needs a reason in the issue. */
@@ -15,10 +17,18 @@ export const BARS = {
   // the language-layer issue asks for every gold person and every description the gold rests on
   'mentions.names': 1,
   'mentions.descriptions': 1,
+  // the event-coder issue
+  'events.recall': 0.85,
+  'events.precision': 0.8,
+  'events.dates': 0.85,
+  'events.status': 0.85,
+  'plover.type': 0.7,
+  'plover.actor': 0.75,
+  'plover.perSentence': 1.5,
 } as const;
 
-type Suite = 'extraction' | 'timex' | 'mentions';
-const SUITES: Suite[] = ['extraction', 'timex', 'mentions'];
+type Suite = 'extraction' | 'timex' | 'mentions' | 'events';
+const SUITES: Suite[] = ['extraction', 'timex', 'mentions', 'events'];
 
 export async function evalCommand(suite: string, flags: { shared: string; check?: boolean; json?: boolean }): Promise<number> {
   const chosen = suite === 'all' ? SUITES : SUITES.filter((s) => s === suite);
@@ -71,6 +81,33 @@ export async function evalCommand(suite: string, flags: { shared: string; check?
       const share = (x: { total: number; right: number }) => (x.total ? x.right / x.total : 1);
       if (share(report.names) < BARS['mentions.names']) failed.push(`seed people by name ${report.names.right}/${report.names.total}`);
       if (share(report.descriptions) < BARS['mentions.descriptions']) failed.push(`seed descriptions ${report.descriptions.right}/${report.descriptions.total}`);
+    }
+  }
+  if (chosen.includes('events')) {
+    const missing = missingShared(flags.shared, 'gold', 'seeds.events.json') ?? missingShared(flags.shared, 'corpus', 'seeds');
+    if (missing) {
+      process.stderr.write(`skip events (seeds): ${missing}\n`);
+      skipped++;
+    } else {
+      const r = evaluateSeedEvents(flags.shared);
+      results.events = r;
+      if (!flags.json) printSeedEvents(r);
+      const share = (x: { scored: number; right: number }) => (x.scored ? x.right / x.scored : 1);
+      if (r.recall < BARS['events.recall']) failed.push(`seed events recall ${pct(r.recall)} < ${BARS['events.recall']}`);
+      if (r.precision < BARS['events.precision']) failed.push(`seed events precision ${pct(r.precision)} < ${BARS['events.precision']}`);
+      if (share(r.dates) < BARS['events.dates']) failed.push(`seed event dates ${r.dates.right}/${r.dates.scored}`);
+      if (share(r.statuses) < BARS['events.status']) failed.push(`seed event status ${r.statuses.right}/${r.statuses.scored}`);
+    }
+    const gsr = missingShared(flags.shared, 'eval', 'plover-gsr', 'PLOVER_GSR_CAMEO.json');
+    if (gsr) {
+      process.stderr.write(`skip events (PLOVER GSR): ${gsr}\n`);
+    } else {
+      const r = evaluatePlover(flags.shared);
+      results.plover = r;
+      if (!flags.json) printPlover(r);
+      if (r.typeShare < BARS['plover.type']) failed.push(`PLOVER GSR type ${pct(r.typeShare)} < ${BARS['plover.type']}`);
+      if (r.actorShareOfTyped < BARS['plover.actor']) failed.push(`PLOVER GSR actor ${pct(r.actorShareOfTyped)} < ${BARS['plover.actor']}`);
+      if (r.eventsPerSentence > BARS['plover.perSentence']) failed.push(`PLOVER GSR ${r.eventsPerSentence.toFixed(2)} events per sentence > ${BARS['plover.perSentence']}`);
     }
   }
   if (flags.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
@@ -126,4 +163,32 @@ function printMentions(r: MentionReport): void {
   out.write(`  named (name or surname) → right person, country and office  ${r.names.right}/${r.names.total}\n`);
   out.write(`  descriptions (roles, pronouns, initials, groups) → right people  ${r.descriptions.right}/${r.descriptions.total}\n`);
   for (const c of r.checks) out.write(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.seed} ${c.what.padEnd(26)} → ${c.got}${c.ok ? '' : ` (expected ${c.expected})`}\n`);
+}
+
+function printSeedEvents(r: SeedEventReport): void {
+  const out = process.stdout;
+  const frac = (x: { scored: number; right: number }) => `${x.right}/${x.scored}${x.scored ? ` = ${pct(x.right / x.scored)}` : ''}`;
+  out.write(`\nEvents on the seeds (gold/README.md)\n`);
+  out.write(`  recall of must events  ${r.mustMatched}/${r.must} = ${pct(r.recall)}   (bar ≥ ${BARS['events.recall']})\n`);
+  out.write(`  precision              ${r.matched}/${r.predicted} = ${pct(r.precision)}   (bar ≥ ${BARS['events.precision']})\n`);
+  out.write(`  dates right            ${frac(r.dates)}   (bar ≥ ${BARS['events.dates']})\n`);
+  out.write(`  status right           ${frac(r.statuses)}   (bar ≥ ${BARS['events.status']})\n`);
+  out.write(`  mode right             ${frac(r.modes)}\n`);
+  out.write(`  published right        ${frac(r.published)}\n`);
+  for (const row of r.rows) {
+    const mark = row.matched ? 'hit ' : row.need === 'must' ? 'MISS' : 'may ';
+    const flags = [row.date === false ? 'date✗' : '', row.status === false ? 'status✗' : '', row.mode === false ? 'mode✗' : ''].filter(Boolean).join(' ');
+    out.write(`  ${mark} ${row.gold.padEnd(22)} ${flags.padEnd(14)} ${row.detail.slice(0, 110)}\n`);
+  }
+  for (const e of r.extras) out.write(`  extra ${e.document.slice(0, 3)} ${e.event} ${e.actor} → ${e.recipient} | ${e.evidence.slice(0, 70).replace(/\s+/g, ' ')}\n`);
+}
+
+function printPlover(r: PloverReport): void {
+  const out = process.stdout;
+  out.write(`\nPLOVER gold-standard sentences — ${r.sentences} sentences\n`);
+  out.write(`  an event of the gold type      ${r.typeRight}/${r.sentences} = ${pct(r.typeShare)}   (bar ≥ ${BARS['plover.type']})\n`);
+  out.write(`  …and its actor is the source   ${r.actorRight}/${r.typeRight} = ${pct(r.actorShareOfTyped)}   (bar ≥ ${BARS['plover.actor']}; of all sentences ${pct(r.actorShareOfAll)})\n`);
+  out.write(`  events per sentence            ${r.eventsPerSentence.toFixed(2)}   (bar ≤ ${BARS['plover.perSentence']})\n`);
+  out.write(`  ${'type'.padEnd(10)} ${'gold'.padStart(5)} ${'type ok'.padStart(8)} ${'actor ok'.padStart(9)}\n`);
+  for (const [t, c] of Object.entries(r.perType)) out.write(`  ${t.padEnd(10)} ${String(c.gold).padStart(5)} ${String(c.typeRight).padStart(8)} ${String(c.actorRight).padStart(9)}\n`);
 }

@@ -6,7 +6,7 @@ import { ingest } from '../ingest/ingest.ts';
 import { parseFieldMap } from '../ingest/prepare.ts';
 import type { Document } from '../model/document.ts';
 import type { IngestError } from '../model/messages.ts';
-import type { Actor, Analysis, Quote, TimeExpression } from '../model/annotations.ts';
+import type { Actor, Analysis, EventRecord, Quote, TimeExpression } from '../model/annotations.ts';
 import { analyze, contextWith, defaultContext, type AnalysisContext } from '../analyze/analyze.ts';
 import { existsSync } from 'node:fs';
 import { KnowledgeBase } from '../kb/knowledge-base.ts';
@@ -18,7 +18,7 @@ import { VERSION } from './main.ts';
 export interface ExtractOutput {
   readout: string;
   documents: ExtractDocument[];
-  events: unknown[];
+  events: EventRecord[];
   quotes: ExtractQuote[];
   errors: IngestError[];
   mentions: ExtractMention[];
@@ -31,7 +31,7 @@ export type ExtractMention = { document: string; start: number; end: number; tex
 export type ExtractTime = Omit<TimeExpression, 'type'> & { document: string; type: TimeExpression['type'] };
 
 /** The JSON shapes of one analysis: spans carry their text so the JSON can be read without the document. */
-export function analysisOutput(a: Analysis): Pick<ExtractOutput, 'quotes' | 'mentions' | 'times'> {
+export function analysisOutput(a: Analysis): Pick<ExtractOutput, 'quotes' | 'mentions' | 'times' | 'events'> {
   const doc = a.document;
   const span = (s: { start: number; end: number }): SpanText => ({ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) });
   const mentions: ExtractMention[] = [];
@@ -40,6 +40,7 @@ export function analysisOutput(a: Analysis): Pick<ExtractOutput, 'quotes' | 'men
     for (const actor of actors) mentions.push({ document: doc.id, start: m.start, end: m.end, text: m.text, actor, kind: m.kind, ...(m.basis ? { basis: m.basis } : {}) });
   }
   return {
+    events: a.events,
     mentions,
     times: a.times.map((t) => ({ document: doc.id, ...t })),
     quotes: a.quotes.map((q) => ({ id: q.id, document: doc.id, speaker: q.speaker, kind: q.kind, cue: q.cue ? span(q.cue) : null, content: span(q.content) })),
@@ -82,6 +83,7 @@ export async function extract(paths: string[], opts: { map?: string[]; maxSize?:
     for (const d of documents) {
       if (d.duplicateOf) continue; // a near duplicate says what its original says
       const a = analysisOutput(analyze(d, ctx));
+      output.events.push(...a.events);
       output.quotes.push(...a.quotes);
       output.mentions.push(...a.mentions);
       output.times.push(...a.times);

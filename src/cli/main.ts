@@ -80,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('eval')
     .description('score Readout against the gold data in ../shared and print the figures')
-    .argument('[suite]', 'extraction | timex | mentions | all', 'all')
+    .argument('[suite]', 'extraction | timex | mentions | events | all', 'all')
     .option('--shared <dir>', 'where the shared data lives', process.env.READOUT_SHARED ?? '../shared')
     .option('--check', 'exit non-zero when a score is below its bar')
     .option('--json', 'print the scores as JSON')

@@ -1,0 +1,62 @@
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
+import { analyze } from '../src/analyze/analyze.ts';
+import type { EventRecord } from '../src/model/annotations.ts';
+import type { Document, When } from '../src/model/document.ts';
+
+function events(text: string, day: string | null): EventRecord[] {
+  const published: When = { earliest: day, latest: day, basis: 'test' };
+  const doc: Document = {
+    id: 'ev', source: 'ev', title: null, outlet: null, author: null, url: null, language: 'en', published, duplicateOf: null,
+    sections: [{ start: 0, end: text.length, kind: 'body', published, repeatOf: null }], repeatedBlocks: [], text, warnings: [],
+  };
+  return analyze(doc).events;
+}
+const who = (e: EventRecord) => `${e.event} ${e.actor.map((a) => a.name).join('+')} > ${e.recipient.map((a) => a.name).join('+')}`;
+
+describe('event coder', () => {
+  it('codes a phone call between two leaders, dated by its weekday, with its topic', () => {
+    const [call] = events('On Tuesday, Vladimir Putin and Emmanuel Macron spoke by phone about the grain corridor and the Minsk agreements.', '2021-06-10');
+    expect(who(call!)).toBe('CONSULT Vladimir Putin > Emmanuel Macron');
+    expect(call!).toMatchObject({ mode: 'phone', symmetric: true, status: 'occurred', date: { earliest: '2021-06-08', latest: '2021-06-08' } });
+    expect(call!.topics).toContain('Minsk agreement');
+    expect(call!.evidence[0]!.text).toMatch(/spoke by phone/);
+  });
+
+  it('never takes the publication date for an event the text does not date', () => {
+    const [e] = events('Angela Merkel urged Vladimir Putin to withdraw the troops.', '2021-06-10');
+    expect(who(e!)).toBe('REQUEST Angela Merkel > Vladimir Putin');
+    expect(e!.date).toMatchObject({ earliest: null, latest: null });
+  });
+
+  it('records an offer as proposed and a later cancellation as cancelled', () => {
+    const evs = events('In March, John Kerry proposed travelling to Moscow and meeting with Vladimir Putin. The trip was later called off.', '2015-05-02');
+    const visit = evs.find((e) => e.recipient.some((r) => r.name === 'Vladimir Putin'))!;
+    expect(visit.status).toBe('cancelled');
+    expect(visit.mode).toBe('visit');
+    expect(visit.evidence).toHaveLength(2);
+  });
+
+  it('reads a passive accusation with its agent', () => {
+    const [e] = events('Putin was called a liar by Boris Johnson on Monday.', '2022-03-02');
+    expect(who(e!)).toBe('ACCUSE Boris Johnson > Vladimir Putin');
+  });
+
+  it('codes a denial and marks the denied claim', () => {
+    const evs = events("Sergey Lavrov issued a denial of John Kerry's claim that Russia had agreed with the United States to share intelligence.", '2015-10-02');
+    expect(evs.some((e) => who(e) === 'REJECT Sergey Lavrov > John Kerry')).toBe(true);
+    expect(evs.find((e) => e.event === 'AGREE')?.status).toBe('denied');
+  });
+
+  it('is not fooled by reporting phrases or domestic business', () => {
+    expect(events('The ministry refused to comment on the report.', '2020-01-01')).toEqual([]);
+    expect(events('The White House called on Congress to pass the budget.', '2020-01-01')).toEqual([]);
+  });
+
+  it('merges a call mentioned twice into one record with two pieces of evidence', () => {
+    const evs = events('Antony Blinken spoke by phone with Sergey Lavrov on Thursday. During the call, Blinken and Lavrov discussed the treaty.', '2021-02-05');
+    const calls = evs.filter((e) => e.event === 'CONSULT');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.evidence.length).toBe(2);
+  });
+});
