@@ -1,0 +1,241 @@
+/**
+ * Linking event mentions of different documents into real events. Two mentions are the same event when their
+ * types agree, their participants agree (the same states on each side, and no two different people for one
+ * state), their dates overlap — or, when one is undated, stronger evidence (shared people and a shared mode,
+ * topic or place) — and neither reports a habit ("they talk often"). Decisions are pairwise and symmetric and
+ * events are the connected components, so the result does not depend on the order documents arrive in, and a
+ * new document links in without recomputing the rest (LinkIndex.add).
+ */
+import { createHash } from 'node:crypto';
+import type { Actor, EventStatus } from '../model/annotations.ts';
+import type { When } from '../model/document.ts';
+import type { EventMention, LinkedEvent } from '../model/linked.ts';
+
+const HABIT = /\b(?:often|regularly|frequently|routinely|repeatedly|usually|always|every (?:day|week|month|year)|on a regular basis)\b/i;
+
+function countries(xs: Actor[]): Set<string> {
+  return new Set(xs.map((a) => a.country).filter((c): c is string => !!c));
+}
+
+function people(xs: Actor[]): Actor[] {
+  return xs.filter((a) => a.id);
+}
+
+function intersects<T>(a: Set<T>, b: Set<T>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+function day(s: string): number {
+  return Date.parse(s) / 86400000;
+}
+
+function datesOverlap(a: When, b: When, slackDays = 1): boolean {
+  return day(a.earliest!) <= day(b.latest ?? b.earliest!) + slackDays && day(b.earliest!) <= day(a.latest ?? a.earliest!) + slackDays;
+}
+
+const known = (w: When) => !!w.earliest;
+
+/** Whether two mentions report the same real event. */
+export function sameEvent(a: EventMention, b: EventMention): boolean {
+  if (a.document === b.document || a.event !== b.event) return false;
+  if (a.evidence.some((e) => HABIT.test(e.text)) || b.evidence.some((e) => HABIT.test(e.text))) return false;
+
+  // participants: the same states, each side (either way round when the event is symmetric)
+  const all = (m: EventMention) => [...m.actor, ...m.recipient];
+  const symmetric = a.symmetric || b.symmetric;
+  const sidesAgree = symmetric
+    ? setEq(countries(all(a)), countries(all(b))) || (intersects(countries(a.actor), countries(all(b))) && intersects(countries(a.recipient), countries(all(b))) && countries(all(a)).size >= 2 && countries(all(b)).size >= 2)
+    : intersects(countries(a.actor), countries(b.actor)) && (a.recipient.length === 0 || b.recipient.length === 0 ? a.recipient.length === b.recipient.length : intersects(countries(a.recipient), countries(b.recipient)));
+  if (!sidesAgree) return false;
+  // two different people for the same state: two different meetings
+  for (const c of countries(all(a))) {
+    const pa = new Set(people(all(a)).filter((x) => x.country === c).map((x) => x.id));
+    const pb = new Set(people(all(b)).filter((x) => x.country === c).map((x) => x.id));
+    if (pa.size && pb.size && !intersects(pa, pb)) return false;
+  }
+  const sharedPeople = people(all(a)).filter((x) => people(all(b)).some((y) => y.id === x.id)).length;
+
+  if (known(a.date) && known(b.date)) return datesOverlap(a.date, b.date);
+  // an undated mention links only on strong other evidence
+  const sharesMore = (!!a.mode && a.mode === b.mode) || a.topics.some((t) => b.topics.includes(t)) || (!!a.location && a.location === b.location);
+  if (!sharesMore) return false;
+  if (a.location && b.location && a.location !== b.location) return false;
+  if (known(a.date) || known(b.date)) {
+    const [dated, undated] = known(a.date) ? [a, b] : [b, a];
+    if (sharedPeople < 1) return false;
+    // "the Helsinki summit": a place named by the undated report must be the dated report's place
+    if (undated.location && undated.location !== dated.location) return false;
+    // reported no earlier than it happened, and not long after
+    if (undated.published.earliest) {
+      const gap = day(undated.published.earliest) - day(dated.date.earliest!);
+      if (gap < -1 || gap > 400) return false;
+    }
+    return true;
+  }
+  if (sharedPeople < 2) return false;
+  if (a.published.earliest && b.published.earliest) return Math.abs(day(a.published.earliest) - day(b.published.earliest)) <= 45;
+  return true;
+}
+
+function setEq<T>(a: Set<T>, b: Set<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/** Keys under which a mention can meet its matches: its type with each pair of states it involves. */
+function blockKeys(m: EventMention): string[] {
+  const cs = [...countries([...m.actor, ...m.recipient])].sort();
+  if (cs.length === 1) return [`${m.event}|${cs[0]}`];
+  const keys: string[] = [];
+  for (let i = 0; i < cs.length; i++) for (let j = i + 1; j < cs.length; j++) keys.push(`${m.event}|${cs[i]}|${cs[j]}`);
+  return keys;
+}
+
+/**
+ * Incremental linking: add mentions in any order; the events are read off the recorded pairs in a canonical
+ * order. Dated pairs join first (and only while the joined reports still agree on a date); an undated report
+ * then joins the one dated event it matches — a report that fits two different dated events stays apart,
+ * rather than chaining them into one.
+ */
+export class LinkIndex {
+  private readonly byId = new Map<string, EventMention>();
+  private readonly blocks = new Map<string, string[]>();
+  private readonly edges: Array<[string, string]> = [];
+
+  add(mentions: EventMention[]): void {
+    for (const m of mentions) {
+      if (this.byId.has(m.id)) continue;
+      this.byId.set(m.id, m);
+      const seen = new Set<string>();
+      for (const key of blockKeys(m)) {
+        const block = this.blocks.get(key) ?? [];
+        for (const other of block) {
+          if (seen.has(other)) continue;
+          seen.add(other);
+          if (sameEvent(m, this.byId.get(other)!)) this.edges.push(m.id < other ? [m.id, other] : [other, m.id]);
+        }
+        block.push(m.id);
+        this.blocks.set(key, block);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** The linked events, each with its mentions (sorted by id). */
+  components(): EventMention[][] {
+    const parent = new Map<string, string>();
+    const range = new Map<string, [number, number]>();
+    const find = (id: string): string => {
+      let r = id;
+      while (parent.get(r) !== r) r = parent.get(r)!;
+      parent.set(id, r);
+      return r;
+    };
+    for (const [id, m] of this.byId) {
+      parent.set(id, id);
+      if (known(m.date)) range.set(id, [day(m.date.earliest!), day(m.date.latest ?? m.date.earliest!)]);
+    }
+    const union = (a: string, b: string): boolean => {
+      const ra = find(a);
+      const rb = find(b);
+      if (ra === rb) return true;
+      const x = range.get(ra);
+      const y = range.get(rb);
+      if (x && y && (Math.max(x[0], y[0]) > Math.min(x[1], y[1]) + 1)) return false;
+      const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+      parent.set(child, root);
+      if (x || y) range.set(root, x && y ? [Math.max(x[0], y[0]), Math.min(x[1], y[1])] : (x ?? y)!);
+      return true;
+    };
+    const isDated = (id: string) => known(this.byId.get(id)!.date);
+    const width = (id: string) => { const r = range.get(id); return r ? r[1] - r[0] : 1e9; };
+    const canonical = [...this.edges].sort((p, q) => width(p[0]) + width(p[1]) - (width(q[0]) + width(q[1])) || (p[0] + p[1] < q[0] + q[1] ? -1 : 1));
+    for (const [a, b] of canonical) if (isDated(a) && isDated(b)) union(a, b);
+    // undated reports: attach to the single dated event they match
+    const datedRoots = new Map<string, Set<string>>();
+    for (const [a, b] of canonical) {
+      if (isDated(a) === isDated(b)) continue;
+      const [u, d] = isDated(a) ? [b, a] : [a, b];
+      const roots = datedRoots.get(u) ?? new Set<string>();
+      roots.add(find(d));
+      datedRoots.set(u, roots);
+    }
+    const attached = new Set<string>();
+    for (const [u, roots] of [...datedRoots].sort((p, q) => (p[0] < q[0] ? -1 : 1))) {
+      if (roots.size === 1) {
+        union(u, [...roots][0]!);
+        attached.add(u);
+      }
+    }
+    for (const [a, b] of canonical) {
+      if (isDated(a) || isDated(b)) continue;
+      const ambiguous = (x: string) => (datedRoots.get(x)?.size ?? 0) > 1;
+      if (ambiguous(a) || ambiguous(b)) continue;
+      if (attached.has(a) && attached.has(b) && find(a) !== find(b)) continue;
+      union(a, b);
+    }
+    const groups = new Map<string, EventMention[]>();
+    for (const id of this.byId.keys()) {
+      const r = find(id);
+      const g = groups.get(r);
+      if (g) g.push(this.byId.get(id)!);
+      else groups.set(r, [this.byId.get(id)!]);
+    }
+    return [...groups.values()].map((g) => g.sort((x, y) => (x.id < y.id ? -1 : 1))).sort((x, y) => (x[0]!.id < y[0]!.id ? -1 : 1));
+  }
+}
+
+export function linkedEventId(mentionIds: string[]): string {
+  const first = [...mentionIds].sort()[0]!;
+  return `ev-${createHash('sha1').update(first).digest('hex').slice(0, 12)}`;
+}
+
+const STATUS_ORDER: EventStatus[] = ['occurred', 'cancelled', 'denied', 'planned', 'proposed', 'uncertain', 'hypothetical'];
+
+/** The event as all its mentions tell it together (accounts and divergences are added by accounts.ts). */
+export function aggregate(mentions: EventMention[]): LinkedEvent {
+  const first = mentions[0]!;
+  const dated = mentions.filter((m) => m.date.earliest).sort((a, b) => width(a.date) - width(b.date));
+  const date: When = dated[0] ? { ...dated[0].date } : { earliest: null, latest: null, text: null, basis: 'no report dates it' };
+  const counts = new Map<EventStatus, number>();
+  for (const m of mentions) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
+  const status = [...counts].sort((a, b) => b[1] - a[1] || STATUS_ORDER.indexOf(a[0]) - STATUS_ORDER.indexOf(b[0]))[0]![0];
+  const richest = [...mentions].sort((a, b) => people([...b.actor, ...b.recipient]).length - people([...a.actor, ...a.recipient]).length)[0]!;
+  return {
+    id: linkedEventId(mentions.map((m) => m.id)),
+    event: first.event,
+    mode: mentions.find((m) => m.mode)?.mode ?? null,
+    status,
+    date,
+    actor: richest.actor,
+    recipient: richest.recipient,
+    symmetric: mentions.some((m) => m.symmetric),
+    topics: [...new Set(mentions.flatMap((m) => m.topics))],
+    location: mostCommon(mentions.map((m) => m.location).filter((l): l is string => !!l)),
+    mentions: mentions.map((m) => m.id),
+    documents: [...new Set(mentions.map((m) => m.document))],
+    accounts: [],
+    divergences: [],
+  };
+}
+
+function mostCommon(xs: string[]): string | null {
+  const n = new Map<string, number>();
+  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
+}
+
+function width(w: When): number {
+  return day(w.latest ?? w.earliest!) - day(w.earliest!);
+}
+
+export function linkEvents(mentions: EventMention[]): LinkedEvent[] {
+  const index = new LinkIndex();
+  index.add(mentions);
+  return index.components().map(aggregate);
+}
