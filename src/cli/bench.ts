@@ -53,6 +53,7 @@ export async function benchCommand(flags: { shared: string; limit?: string }): P
   let mentions = 0;
   let times = 0;
   let quotes = 0;
+  let events = 0;
   const t1 = process.hrtime.bigint();
   for (const id of store.documentIds()) {
     const doc = store.getDocument(id)!;
@@ -63,6 +64,7 @@ export async function benchCommand(flags: { shared: string; limit?: string }): P
     mentions += a.mentions.length;
     times += a.times.length;
     quotes += a.quotes.length;
+    events += a.events.length;
   }
   const analysisSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
   const peak = Math.max(ingestPeak, rss2.stop());
@@ -80,13 +82,16 @@ export async function benchCommand(flags: { shared: string; limit?: string }): P
       `  peak RSS     ${(ingestPeak / 1048576).toFixed(0)} MB`,
       `  database     ${(dbSize / 1048576).toFixed(1)} MB`,
       '',
-      `Analysis benchmark — sentences, tokens, mentions, times, quotes of the ${docs} stored documents`,
+      `Analysis benchmark — sentences, tokens, mentions, times, quotes and events of the ${docs} stored documents`,
       `  knowledge base + gazetteer load  ${contextSeconds.toFixed(2)} s`,
       `  time         ${analysisSeconds.toFixed(2)} s`,
       `  documents/s  ${(docs / analysisSeconds).toFixed(1)}`,
       `  tokens/s     ${(tokens / analysisSeconds).toFixed(0)} (${tokens} tokens)`,
-      `  found        ${mentions} mentions, ${times} time expressions, ${quotes} quotes`,
+      `  found        ${mentions} mentions, ${times} time expressions, ${quotes} quotes, ${events} events`,
       `  peak RSS     ${(peak / 1048576).toFixed(0)} MB (whole run)`,
+      '',
+      `End to end (ingest + analysis, as \`readout extract\` does)`,
+      `  documents/s  ${(docs / (seconds + analysisSeconds)).toFixed(1)}`,
       '',
     ].join('\n'),
   );

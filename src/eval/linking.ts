@@ -1,0 +1,100 @@
+/**
+ * Linking on news-clusters (383 real articles labelled with the real-world event they report): each document's
+ * main linked event is the linked event of its lead event, joined with the documents telling the same story;
+ * B-cubed precision, recall and F1 of those groups against the gold labels.
+ */
+import { readFileSync } from 'node:fs';
+import { analyze } from '../analyze/analyze.ts';
+import { prepare } from '../ingest/prepare.ts';
+import type { Document } from '../model/document.ts';
+import type { EventMention } from '../model/linked.ts';
+import { LinkIndex } from '../link/link.ts';
+import { storyPairs } from '../link/stories.ts';
+import { f1, sharedPath } from './shared.ts';
+
+export interface LinkingReport {
+  documents: number;
+  goldEvents: number;
+  groups: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** documents whose main event is a coded PLOVER event (the rest are linked by their story alone) */
+  withCodedEvent: number;
+}
+
+/** The event a document leads with: the first confident event of its opening sentences. */
+export function mainEvent(events: EventMention[], doc: Document): EventMention | null {
+  const lead = doc.text.split(/\n+/).slice(0, 3).join('\n').length;
+  const ranked = events.filter((e) => e.evidence[0]!.start <= lead && e.confidence >= 0.6).sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start);
+  return ranked[0] ?? null;
+}
+
+/** Groups of documents that share their main linked event (indices into docs). */
+export function documentGroups(docs: Document[], eventsByDoc: EventMention[][]): number[] {
+  const parent = docs.map((_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  for (const [a, b] of storyPairs(docs)) union(a, b);
+  const mains = docs.map((d, i) => mainEvent(eventsByDoc[i]!, d));
+  const index = new LinkIndex();
+  index.add(eventsByDoc.flat());
+  const docOf = new Map<string, number>();
+  docs.forEach((d, i) => docOf.set(d.id, i));
+  const mainIds = new Set(mains.filter((m): m is EventMention => !!m).map((m) => m.id));
+  for (const group of index.components()) {
+    const leads = group.filter((m) => mainIds.has(m.id)).map((m) => docOf.get(m.document)!);
+    for (let k = 1; k < leads.length; k++) union(leads[0]!, leads[k]!);
+  }
+  return docs.map((_, i) => find(i));
+}
+
+export function bcubed(predicted: Array<string | number>, gold: Array<string | number>): { precision: number; recall: number; f1: number } {
+  let p = 0;
+  let r = 0;
+  const n = predicted.length;
+  for (let i = 0; i < n; i++) {
+    let samePred = 0;
+    let sameGold = 0;
+    let both = 0;
+    for (let j = 0; j < n; j++) {
+      const sp = predicted[j] === predicted[i];
+      const sg = gold[j] === gold[i];
+      if (sp) samePred++;
+      if (sg) sameGold++;
+      if (sp && sg) both++;
+    }
+    p += both / samePred;
+    r += both / sameGold;
+  }
+  const precision = n ? p / n : 0;
+  const recall = n ? r / n : 0;
+  return { precision, recall, f1: f1(precision, recall) };
+}
+
+export function evaluateLinking(shared: string): LinkingReport {
+  const lines = readFileSync(sharedPath(shared, 'eval', 'news-clusters', 'giveme5w1h-news-cluster.jsonl'), 'utf8').split('\n').filter(Boolean);
+  const docs: Document[] = [];
+  const gold: number[] = [];
+  const eventsByDoc: EventMention[][] = [];
+  lines.forEach((line, i) => {
+    const r = JSON.parse(line) as { cluster: { event_id: number } } & Record<string, unknown>;
+    const { document } = prepare({ kind: 'record', source: `news-clusters#${i + 1}`, record: r, raw: line }, { maxBytes: 1 << 24 });
+    docs.push(document);
+    gold.push(r.cluster.event_id);
+    eventsByDoc.push(analyze(document).events.map((e) => ({ ...e, outlet: document.outlet, title: document.title, published: document.published })));
+  });
+  const groups = documentGroups(docs, eventsByDoc);
+  const score = bcubed(groups, gold);
+  return {
+    documents: docs.length,
+    goldEvents: new Set(gold).size,
+    groups: new Set(groups).size,
+    ...score,
+    withCodedEvent: docs.filter((d, i) => mainEvent(eventsByDoc[i]!, d)).length,
+  };
+}
