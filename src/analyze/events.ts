@@ -182,7 +182,9 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     }
 
        const status = statusOf(tokens, text, hit, clause, R, t0);
-    const date = dateOf(a.times, tokens, hit, s, sentences, text, era);
+    // "an earlier call", "their first meeting": the sentence's date is not this event's
+    const earlier = /\b(?:earlier|previous|prior|first|last|past|former)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
+    const date = earlier ? { ...UNKNOWN, basis: 'an earlier event than the one the sentence dates' } : dateOf(a.times, tokens, hit, s, sentences, text, era);
     const topics = unique(a.topics.filter((tp) => tp.start >= s.start && tp.end <= s.end).map((tp) => tp.topic));
     const context = unique([...(CONTEXT_OF_TYPE[t.event] ? [CONTEXT_OF_TYPE[t.event]!] : []), ...t.context, ...topics.flatMap((tp) => topicContexts.get(tp) ?? [])]);
     drafts.push({
@@ -527,7 +529,7 @@ function locationOf(text: string, tokens: Token[], hit: Hit, sStart: number, sEn
 
 function attributionOf(text: string, sStart: number, sEnd: number, a: Analysis, quote: Quote | undefined, actor: Actor[]): Actor | string | null {
   const sentence = text.slice(sStart, sEnd);
-  const acc = /\baccording to\s+((?:the\s+)?[\p{Lu}][^,.;]{1,60})/u.exec(sentence);
+  const acc = /\b[Aa]ccording to\s+((?:the\s+)?[\p{Lu}][^,.;]{1,60})/u.exec(sentence);
   if (acc) return acc[1]!.trim();
   const reporting = quote ?? a.quotes.find((q) => q.content.start <= sStart + 5 && q.content.end >= sEnd - 5);
   if (reporting?.speaker && !actor.some((x) => sameActor(x, reporting.speaker!))) return reporting.speaker.name ?? reporting.speaker.text ?? null;
@@ -637,7 +639,7 @@ function inheritDates(drafts: Draft[], text: string): void {
     return { start, quoteOnly: /^["“]/.test(text.slice(start < 0 ? 0 : start + 2, at + 1).trimStart()) };
   };
   drafts.forEach((d, i) => {
-    if (d.date.earliest || !d.actor.length) return;
+    if (d.date.earliest || !d.actor.length || /^an earlier event/.test(d.date.basis ?? '')) return;
     const para = paragraphOf(d);
     const shares = (x: Draft) => [...x.actor, ...x.recipient].some((a) => a.id && [...d.actor, ...d.recipient].some((b) => b.id === a.id));
     const near = (x: Draft) => paragraphOf(x).start === para.start || (para.quoteOnly && x.evidence[0]!.start < d.evidence[0]!.start) || x.sentence === d.sentence - 1;

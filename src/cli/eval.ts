@@ -7,6 +7,7 @@ import { missingShared, type Score } from '../eval/shared.ts';
 import { evaluateMentions, type MentionReport } from '../eval/mentions.ts';
 import { evaluateSeedEvents, type SeedEventReport } from '../eval/events.ts';
 import { evaluatePlover, type PloverReport } from '../eval/plover.ts';
+import { evaluateLinking, seedLinkCheck, type LinkingReport, type SeedLinkCheck } from '../eval/linking.ts';
 import { evaluateTimex, seedTimeChecks, type SeedTimeCheck, type TimexReport } from '../eval/timex.ts';
 
 /** The bars a release must meet. Raising one is a decision; lowering one needs a reason in the issue. */
@@ -25,10 +26,12 @@ export const BARS = {
   'plover.type': 0.7,
   'plover.actor': 0.75,
   'plover.perSentence': 1.5,
+  // the linking issue
+  'linking.f1': 0.8,
 } as const;
 
-type Suite = 'extraction' | 'timex' | 'mentions' | 'events';
-const SUITES: Suite[] = ['extraction', 'timex', 'mentions', 'events'];
+type Suite = 'extraction' | 'timex' | 'mentions' | 'events' | 'linking';
+const SUITES: Suite[] = ['extraction', 'timex', 'mentions', 'events', 'linking'];
 
 export async function evalCommand(suite: string, flags: { shared: string; check?: boolean; json?: boolean }): Promise<number> {
   const chosen = suite === 'all' ? SUITES : SUITES.filter((s) => s === suite);
@@ -108,6 +111,20 @@ export async function evalCommand(suite: string, flags: { shared: string; check?
       if (r.typeShare < BARS['plover.type']) failed.push(`PLOVER GSR type ${pct(r.typeShare)} < ${BARS['plover.type']}`);
       if (r.actorShareOfTyped < BARS['plover.actor']) failed.push(`PLOVER GSR actor ${pct(r.actorShareOfTyped)} < ${BARS['plover.actor']}`);
       if (r.eventsPerSentence > BARS['plover.perSentence']) failed.push(`PLOVER GSR ${r.eventsPerSentence.toFixed(2)} events per sentence > ${BARS['plover.perSentence']}`);
+    }
+  }
+  if (chosen.includes('linking')) {
+    const missing = missingShared(flags.shared, 'eval', 'news-clusters', 'giveme5w1h-news-cluster.jsonl');
+    if (missing) {
+      process.stderr.write(`skip linking: ${missing}\n`);
+      skipped++;
+    } else {
+      const r = evaluateLinking(flags.shared);
+      const seeds = missingShared(flags.shared, 'corpus', 'seeds') ? null : seedLinkCheck(flags.shared);
+      results.linking = { ...r, seeds };
+      if (!flags.json) printLinking(r, seeds);
+      if (r.f1 < BARS['linking.f1']) failed.push(`news-clusters B-cubed F1 ${pct(r.f1)} < ${BARS['linking.f1']}`);
+      if (seeds && (!seeds.oneEvent || seeds.sides.length < 2 || !seeds.divergences.length)) failed.push('seeds: the January 2021 call is not one event with diverging accounts');
     }
   }
   if (flags.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
@@ -191,4 +208,14 @@ function printPlover(r: PloverReport): void {
   out.write(`  events per sentence            ${r.eventsPerSentence.toFixed(2)}   (bar ≤ ${BARS['plover.perSentence']})\n`);
   out.write(`  ${'type'.padEnd(10)} ${'gold'.padStart(5)} ${'type ok'.padStart(8)} ${'actor ok'.padStart(9)}\n`);
   for (const [t, c] of Object.entries(r.perType)) out.write(`  ${t.padEnd(10)} ${String(c.gold).padStart(5)} ${String(c.typeRight).padStart(8)} ${String(c.actorRight).padStart(9)}\n`);
+}
+
+function printLinking(r: LinkingReport, seeds: SeedLinkCheck | null): void {
+  const out = process.stdout;
+  out.write(`\nLinking — news-clusters, ${r.documents} articles, ${r.goldEvents} gold events → ${r.groups} groups (${r.withCodedEvent} documents lead with a coded event)\n`);
+  out.write(`  B-cubed precision ${pct(r.precision)}  recall ${pct(r.recall)}  F1 ${pct(r.f1)}   (bar F1 ≥ ${BARS['linking.f1']})\n`);
+  if (seeds) {
+    out.write(`  seeds: January 2021 Biden–Putin call ${seeds.oneEvent ? `is one event in ${seeds.documents} documents` : 'is NOT one event'}; sides with accounts: ${seeds.sides.join(', ') || 'none'}\n`);
+    for (const d of seeds.divergences.slice(0, 6)) out.write(`    ${d.kind}: ${d.description}\n`);
+  }
 }

@@ -9,6 +9,9 @@ import type { IngestError } from '../model/messages.ts';
 import type { Actor, Analysis, EventRecord, Quote, TimeExpression } from '../model/annotations.ts';
 import { analyze, contextWith, defaultContext, type AnalysisContext } from '../analyze/analyze.ts';
 import { existsSync } from 'node:fs';
+import { linkEvents } from '../link/link.ts';
+import { describe } from '../link/accounts.ts';
+import type { EventMention, LinkedEvent } from '../model/linked.ts';
 import { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { addImported } from '../kb/import.ts';
 import { SqliteStore } from '../store/sqlite.ts';
@@ -23,6 +26,17 @@ export interface ExtractOutput {
   errors: IngestError[];
   mentions: ExtractMention[];
   times: ExtractTime[];
+  /** with --link: events across documents, each with the ids of the per-document events it merges */
+  linkedEvents?: LinkedEvent[];
+}
+
+/** Links the events of several analysed documents and describes each linked event's accounts. */
+export function linkAnalyses(analyses: Map<string, Analysis>, ctx: AnalysisContext): LinkedEvent[] {
+  const mentions: EventMention[] = [];
+  for (const a of analyses.values()) {
+    for (const e of a.events) mentions.push({ ...e, outlet: a.document.outlet, title: a.document.title, published: a.document.published });
+  }
+  return linkEvents(mentions).map((ev) => describe(ev, analyses, ctx.kb));
 }
 
 type SpanText = { start: number; end: number; text: string };
@@ -67,7 +81,7 @@ export function userContext(db: string | undefined): AnalysisContext {
   }
 }
 
-export async function extract(paths: string[], opts: { map?: string[]; maxSize?: string; stdin?: NodeJS.ReadableStream; db?: string } = {}) {
+export async function extract(paths: string[], opts: { map?: string[]; maxSize?: string; stdin?: NodeJS.ReadableStream; db?: string; link?: boolean } = {}) {
   const store = new SqliteStore(':memory:');
   try {
     const summary = await ingest(paths, store, {
@@ -80,21 +94,25 @@ export async function extract(paths: string[], opts: { map?: string[]; maxSize?:
     const documents = summary.documents.filter((d) => !seen.has(d.id) && seen.add(d.id));
     const ctx = userContext(opts.db);
     const output: ExtractOutput = { readout: VERSION, documents, events: [], quotes: [], errors: summary.errorList, mentions: [], times: [] };
+    const analyses = new Map<string, Analysis>();
     for (const d of documents) {
       if (d.duplicateOf) continue; // a near duplicate says what its original says
-      const a = analysisOutput(analyze(d, ctx));
+      const analysis = analyze(d, ctx);
+      analyses.set(d.id, analysis);
+      const a = analysisOutput(analysis);
       output.events.push(...a.events);
       output.quotes.push(...a.quotes);
       output.mentions.push(...a.mentions);
       output.times.push(...a.times);
     }
+    if (opts.link) output.linkedEvents = linkAnalyses(analyses, ctx);
     return { output, summary };
   } finally {
     store.close();
   }
 }
 
-export async function extractCommand(paths: string[], flags: { map: string[]; maxSize: string; strict?: boolean; pretty?: boolean; db?: string }): Promise<number> {
+export async function extractCommand(paths: string[], flags: { map: string[]; maxSize: string; strict?: boolean; pretty?: boolean; db?: string; link?: boolean }): Promise<number> {
   const { output, summary } = await extract(paths, flags);
   process.stdout.write(JSON.stringify(output, null, flags.pretty ? 2 : undefined) + '\n');
   process.stderr.write(summaryLine(summary) + '\n');

@@ -47,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--max-size <MB>', 'largest single article accepted, in MB', '10')
     .option('--strict', 'exit non-zero when any input fails')
     .option('--pretty', 'indent the JSON')
+    .option('--link', 'also link events across the documents (linkedEvents, with accounts and divergences)')
     .action(async (paths: string[], o) => {
       code = await extractCommand(paths, { ...o, db: program.opts().db });
     });
@@ -80,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('eval')
     .description('score Readout against the gold data in ../shared and print the figures')
-    .argument('[suite]', 'extraction | timex | mentions | events | all', 'all')
+    .argument('[suite]', 'extraction | timex | mentions | events | linking | all', 'all')
     .option('--shared <dir>', 'where the shared data lives', process.env.READOUT_SHARED ?? '../shared')
     .option('--check', 'exit non-zero when a score is below its bar')
     .option('--json', 'print the scores as JSON')

@@ -3,14 +3,25 @@
  * main linked event is the linked event of its lead event, joined with the documents telling the same story;
  * B-cubed precision, recall and F1 of those groups against the gold labels.
  */
-import { readFileSync } from 'node:fs';
-import { analyze } from '../analyze/analyze.ts';
+import { readFileSync, readdirSync } from 'node:fs';
+import { analyze, defaultContext } from '../analyze/analyze.ts';
+import { linkAnalyses } from '../cli/extract.ts';
+import type { Analysis } from '../model/annotations.ts';
 import { prepare } from '../ingest/prepare.ts';
 import type { Document } from '../model/document.ts';
 import type { EventMention } from '../model/linked.ts';
 import { LinkIndex } from '../link/link.ts';
 import { storyPairs } from '../link/stories.ts';
 import { f1, sharedPath } from './shared.ts';
+
+export interface SeedLinkCheck {
+  /** the January 2021 Biden–Putin call is one linked event reported by both 000 and 003 */
+  oneEvent: boolean;
+  documents: number;
+  /** sides with an account of it, and the divergences found */
+  sides: string[];
+  divergences: Array<{ kind: string; description: string }>;
+}
 
 export interface LinkingReport {
   documents: number;
@@ -21,6 +32,29 @@ export interface LinkingReport {
   f1: number;
   /** documents whose main event is a coded PLOVER event (the rest are linked by their story alone) */
   withCodedEvent: number;
+}
+
+/** On the seeds: 000's and 003's references to the January 2021 Biden–Putin call are one event whose accounts diverge. */
+export function seedLinkCheck(shared: string): SeedLinkCheck {
+  const dir = sharedPath(shared, 'corpus', 'seeds');
+  const analyses = new Map<string, Analysis>();
+  const files: Record<string, string> = {};
+  for (const f of readdirSync(dir).sort()) {
+    const { document } = prepare({ kind: 'file', source: f, format: 'text', bytes: readFileSync(`${dir}/${f}`) }, { maxBytes: 1 << 24 });
+    analyses.set(document.id, analyze(document));
+    files[document.id] = f;
+  }
+  const linked = linkAnalyses(analyses, defaultContext());
+  const call = linked.find(
+    (e) => e.event === 'CONSULT' && e.mode === 'phone' && (e.date.earliest ?? '').startsWith('2021-01') &&
+      e.documents.some((d) => files[d]!.startsWith('000')) && e.documents.some((d) => files[d]!.startsWith('003')),
+  );
+  return {
+    oneEvent: !!call,
+    documents: call?.documents.length ?? 0,
+    sides: [...new Set((call?.accounts ?? []).map((a) => a.side).filter((x): x is string => !!x))],
+    divergences: (call?.divergences ?? []).map((d) => ({ kind: d.kind, description: d.description })),
+  };
 }
 
 /** The event a document leads with: the first confident event of its opening sentences. */
