@@ -4,6 +4,8 @@ import { parseFieldMap } from '../ingest/prepare.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { totalInputBytes } from './inputs.ts';
 import { progressReporter } from './progress.ts';
+import { userContext } from './extract.ts';
+import { analyseStore, relinkStore } from '../link/pipeline.ts';
 
 export interface IngestFlags {
   db: string;
@@ -11,6 +13,8 @@ export interface IngestFlags {
   maxSize: string;
   strict?: boolean;
   json?: boolean;
+  /** commander's --no-analyze */
+  analyze?: boolean;
 }
 
 export function maxBytesOf(flag: string): number {
@@ -43,6 +47,16 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
     progress.stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+  }
+  let analysed = '';
+  try {
+    if (flags.analyze !== false && !summary.stopped) {
+      const ctx = userContext(flags.db);
+      const a = analyseStore(store, ctx);
+      const l = relinkStore(store, ctx);
+      analysed = `; ${a.analysed} analysed, ${l.events} events (${l.shared} in several documents)`;
+    }
+  } finally {
     store.close();
   }
   if (flags.json) {
@@ -50,7 +64,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
     process.stdout.write(JSON.stringify(rest, null, 2) + '\n');
   } else {
     for (const e of summary.errorList) process.stderr.write(`error ${e.code}: ${e.source}: ${e.message}\n`);
-    process.stdout.write(summaryLine(summary) + ` → ${flags.db}\n`);
+    process.stdout.write(summaryLine(summary) + analysed + ` → ${flags.db}\n`);
   }
   if (summary.stopped) return 130;
   return flags.strict && summary.errors > 0 ? 1 : 0;

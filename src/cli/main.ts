@@ -11,6 +11,7 @@ import { benchCommand } from './bench.ts';
 import { startCommand } from './start.ts';
 import { documentsCommand } from './documents.ts';
 import { kbImportCommand, kbWhoCommand } from './kb.ts';
+import { analyzeCommand, eventCommand, eventsCommand, exportCommand, outletsCommand, relationsCommand } from './events.ts';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--max-size <MB>', 'largest single article accepted, in MB', '10')
     .option('--strict', 'exit non-zero when any input fails')
     .option('--json', 'print the summary as JSON')
+    .option('--no-analyze', 'store the documents only; analyse and link later with `readout analyze`')
     .action(async (paths: string[], o) => {
       code = await ingestCommand(paths, { ...o, db: program.opts().db });
     });
@@ -60,6 +62,58 @@ export async function main(argv: string[]): Promise<number> {
     .option('--errors', 'list the ingestion errors instead')
     .action(async (o) => {
       code = await documentsCommand({ ...o, db: program.opts().db });
+    });
+
+  const filters = (c: Command) =>
+    c
+      .option('--pair <A,B>', 'a pair of states (ISO3), or one state')
+      .option('--actor <name>', 'a participant by name')
+      .option('--type <PLOVER>', 'event type, e.g. CONSULT')
+      .option('--status <status>', 'occurred, proposed, planned, cancelled, denied, uncertain, hypothetical')
+      .option('--from <day>', 'dated on or after')
+      .option('--to <day>', 'dated on or before')
+      .option('--text <words>', 'words in the record')
+      .option('--limit <n>', 'how many');
+  program
+    .command('analyze')
+    .description('analyse the documents not analysed yet and link the events of the database')
+    .action(async () => {
+      code = await analyzeCommand({ db: program.opts().db });
+    });
+  filters(program.command('events').description('list the linked events of the database').option('--json', 'as JSON')).action(async (o) => {
+    code = await eventsCommand({ ...o, db: program.opts().db });
+  });
+  program
+    .command('event')
+    .description('one event: its accounts, side by side, and their divergences')
+    .argument('<id>', 'event id (see `readout events`)')
+    .option('--json', 'as JSON')
+    .action(async (id: string, o) => {
+      code = await eventCommand(id, { ...o, db: program.opts().db });
+    });
+  filters(
+    program
+      .command('export')
+      .description('export the linked events: jsonl (full records), plover (PLOVER JSON) or csv')
+      .requiredOption('--format <format>', 'jsonl | plover | csv')
+      .option('--out <file>', 'write to a file instead of stdout'),
+  ).action(async (o) => {
+    code = await exportCommand({ ...o, db: program.opts().db });
+  });
+  program
+    .command('relations')
+    .description('monthly cooperation–conflict index of a pair of states, each real event counted once')
+    .argument('<pair>', 'e.g. USA,RUS')
+    .option('--json', 'as JSON')
+    .action(async (pair: string, o) => {
+      code = await relationsCommand(pair, { ...o, db: program.opts().db });
+    });
+  program
+    .command('outlets')
+    .description('per outlet: share of loaded language, of attributed claims, and events covered')
+    .option('--json', 'as JSON')
+    .action(async (o) => {
+      code = await outletsCommand({ ...o, db: program.opts().db });
     });
 
   const kb = program.command('kb').description('the knowledge base of people, offices, countries and topics');

@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { ingest } from '../ingest/ingest.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { summaryLine } from './ingest.ts';
+import { defaultContext } from '../analyze/analyze.ts';
+import { analyseStore, relinkStore } from '../link/pipeline.ts';
+import { EventStore } from '../store/events.ts';
 
 export const SAMPLES = fileURLToPath(new URL('../../samples/corpus/', import.meta.url));
 
@@ -23,7 +26,16 @@ export async function startCommand(flags: { db: string }): Promise<number> {
       if (d.duplicateOf) process.stdout.write(`  near duplicate of ${d.duplicateOf}\n`);
     }
     for (const e of summary.errorList) process.stdout.write(`! ${e.code}: ${e.source}: ${e.message}\n`);
-    process.stdout.write(`\n${summaryLine(summary)} → ${flags.db}\n`);
+    const ctx = defaultContext();
+    analyseStore(store, ctx);
+    const l = relinkStore(store, ctx);
+    const events = new EventStore(store).linkedEvents({ limit: 12 });
+    process.stdout.write(`\nEvents (${l.events}; ${l.shared} reported by several documents), latest first:\n`);
+    for (const e of events) {
+      const names = (xs: typeof e.actor) => xs.map((a) => a.name ?? a.country).join(', ');
+      process.stdout.write(`  ${(e.date.earliest ?? 'undated').padEnd(10)} ${e.event.padEnd(9)} ${e.status.padEnd(9)} ${names(e.actor)} → ${names(e.recipient)}\n`);
+    }
+    process.stdout.write(`\n${summaryLine(summary)} → ${flags.db}\nNext: npx readout events --pair USA,RUS · npx readout event <id>\n`);
     return 0;
   } finally {
     store.close();

@@ -1,0 +1,129 @@
+/**
+ * Analyses, event mentions and linked events in SQLite. Kept apart from sqlite.ts, which owns documents:
+ * this is the record of events the UI, the CLI and exports read.
+ */
+import type { Analysis } from '../model/annotations.ts';
+import type { EventMention, LinkedEvent } from '../model/linked.ts';
+import type { SqliteStore } from './sqlite.ts';
+
+/** Bump when analysis output changes: documents analysed by an older version are analysed again. */
+export const ANALYSIS_VERSION = 1;
+
+export type StoredAnalysis = Omit<Analysis, 'tokens'>;
+
+export interface EventFilter {
+  pair?: [string, string];
+  country?: string;
+  actor?: string;
+  type?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+  text?: string;
+  limit?: number;
+  offset?: number;
+}
+
+const pad = (codes: Iterable<string | null>) => ` ${[...new Set([...codes].filter(Boolean))].sort().join(' ')} `;
+
+export class EventStore {
+  constructor(private readonly store: SqliteStore) {}
+
+  private get db() {
+    return this.store.db;
+  }
+
+  /** English documents, not near duplicates, not analysed by this version yet. */
+  documentsToAnalyse(): string[] {
+    return this.db
+      .prepare(
+        `SELECT d.id FROM documents d LEFT JOIN analyses a ON a.document_id = d.id
+         WHERE d.duplicate_of IS NULL AND (d.language IS NULL OR d.language = 'en') AND (a.version IS NULL OR a.version < ?)
+         ORDER BY d.rowid`,
+      )
+      .pluck()
+      .all(ANALYSIS_VERSION) as string[];
+  }
+
+  putAnalysis(a: Analysis): void {
+    const { tokens: _t, ...rest } = a;
+    const doc = a.document;
+    this.db.prepare('INSERT OR REPLACE INTO analyses (document_id, version, analysis, analysed_at) VALUES (?, ?, ?, ?)').run(doc.id, ANALYSIS_VERSION, JSON.stringify({ ...rest, document: { id: doc.id } }), new Date().toISOString());
+    this.db.prepare('DELETE FROM event_mentions WHERE document_id = ?').run(doc.id);
+    const insert = this.db.prepare('INSERT INTO event_mentions (id, document_id, event, status, date_earliest, date_latest, countries, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const e of a.events) {
+      const m: EventMention = { ...e, outlet: doc.outlet, title: doc.title, published: doc.published };
+      insert.run(e.id, doc.id, e.event, e.status, e.date.earliest, e.date.latest, pad([...e.actor, ...e.recipient].map((x) => x.country)), JSON.stringify(m));
+    }
+  }
+
+  /** The analysis of a document, with its document re-attached. */
+  getAnalysis(documentId: string): StoredAnalysis | null {
+    const row = this.db.prepare('SELECT analysis FROM analyses WHERE document_id = ?').pluck().get(documentId) as string | undefined;
+    const doc = this.store.getDocument(documentId);
+    if (!row || !doc) return null;
+    return { ...(JSON.parse(row) as StoredAnalysis), document: doc };
+  }
+
+  mentions(): EventMention[] {
+    return (this.db.prepare('SELECT record FROM event_mentions ORDER BY id').pluck().all() as string[]).map((r) => JSON.parse(r) as EventMention);
+  }
+
+  replaceLinkedEvents(events: LinkedEvent[]): void {
+    this.store.transaction(() => {
+      this.db.exec('DELETE FROM linked_events; DELETE FROM event_links;');
+      const ins = this.db.prepare('INSERT INTO linked_events (id, event, status, date_earliest, date_latest, countries, people, documents, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      const link = this.db.prepare('INSERT OR REPLACE INTO event_links (mention_id, event_id) VALUES (?, ?)');
+      for (const e of events) {
+        const all = [...e.actor, ...e.recipient];
+        ins.run(e.id, e.event, e.status, e.date.earliest, e.date.latest, pad(all.map((x) => x.country)), ` ${all.map((x) => x.name ?? '').join(' | ')} `, e.documents.length, JSON.stringify(e));
+        for (const m of e.mentions) link.run(m, e.id);
+      }
+    });
+  }
+
+  linkedEvent(id: string): LinkedEvent | null {
+    const row = this.db.prepare('SELECT record FROM linked_events WHERE id = ?').pluck().get(id) as string | undefined;
+    return row ? (JSON.parse(row) as LinkedEvent) : null;
+  }
+
+  linkedEvents(f: EventFilter = {}): LinkedEvent[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (f.pair) {
+      where.push('countries LIKE ? AND countries LIKE ?');
+      args.push(`% ${f.pair[0]} %`, `% ${f.pair[1]} %`);
+    }
+    if (f.country) {
+      where.push('countries LIKE ?');
+      args.push(`% ${f.country} %`);
+    }
+    if (f.actor) {
+      where.push('people LIKE ?');
+      args.push(`%${f.actor}%`);
+    }
+    if (f.type) {
+      where.push('event = ?');
+      args.push(f.type.toUpperCase());
+    }
+    if (f.status) {
+      where.push('status = ?');
+      args.push(f.status);
+    }
+    if (f.from) {
+      where.push('date_latest >= ?');
+      args.push(f.from);
+    }
+    if (f.to) {
+      where.push('date_earliest <= ?');
+      args.push(f.to);
+    }
+    if (f.text) {
+      where.push('record LIKE ?');
+      args.push(`%${f.text}%`);
+    }
+    const sql = `SELECT record FROM linked_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY date_earliest IS NULL, date_earliest DESC, documents DESC, id LIMIT ? OFFSET ?`;
+    return (this.db.prepare(sql).pluck().all(...args, f.limit ?? 50, f.offset ?? 0) as string[]).map((r) => JSON.parse(r) as LinkedEvent);
+  }
+}
