@@ -9,6 +9,8 @@ import { ingest } from '../ingest/ingest.ts';
 import { missingShared, sharedPath } from '../eval/shared.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { analyze, defaultContext } from '../analyze/analyze.ts';
+import { linkEvents } from '../link/link.ts';
+import type { EventMention } from '../model/linked.ts';
 
 export const SAMPLE_5K = ['corpus', 'allsides-sample-5k.jsonl.gz'];
 
@@ -54,6 +56,7 @@ export async function benchCommand(flags: { shared: string; limit?: string }): P
   let times = 0;
   let quotes = 0;
   let events = 0;
+  const allMentions: EventMention[] = [];
   const t1 = process.hrtime.bigint();
   for (const id of store.documentIds()) {
     const doc = store.getDocument(id)!;
@@ -65,8 +68,12 @@ export async function benchCommand(flags: { shared: string; limit?: string }): P
     times += a.times.length;
     quotes += a.quotes.length;
     events += a.events.length;
+    for (const e of a.events) allMentions.push({ ...e, outlet: doc.outlet, title: doc.title, published: doc.published });
   }
   const analysisSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
+  const t2 = process.hrtime.bigint();
+  const linked = linkEvents(allMentions);
+  const linkSeconds = Number(process.hrtime.bigint() - t2) / 1e9;
   const peak = Math.max(ingestPeak, rss2.stop());
   store.close();
   const dbSize = statSync(dbPath).size;
@@ -92,6 +99,9 @@ export async function benchCommand(flags: { shared: string; limit?: string }): P
       '',
       `End to end (ingest + analysis, as \`readout extract\` does)`,
       `  documents/s  ${(docs / (seconds + analysisSeconds)).toFixed(1)}`,
+      '',
+      `Linking — ${allMentions.length} event mentions`,
+      `  time         ${linkSeconds.toFixed(2)} s → ${linked.length} events, ${linked.filter((e) => e.documents.length > 1).length} reported by several documents`,
       '',
     ].join('\n'),
   );

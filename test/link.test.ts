@@ -1,0 +1,65 @@
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
+import { analyze } from '../src/analyze/analyze.ts';
+import { LinkIndex, linkEvents, sameEvent } from '../src/link/link.ts';
+import type { Analysis } from '../src/model/annotations.ts';
+import type { Document, When } from '../src/model/document.ts';
+import type { EventMention } from '../src/model/linked.ts';
+import { linkAnalyses } from '../src/cli/extract.ts';
+import { defaultContext } from '../src/analyze/analyze.ts';
+import { relationsIndex } from '../src/link/relations.ts';
+
+function doc(id: string, text: string, day: string | null, outlet = 'Test Wire'): Document {
+  const published: When = { earliest: day, latest: day, basis: 'test' };
+  return {
+    id, source: id, title: null, outlet, author: null, url: null, language: 'en', published, duplicateOf: null,
+    sections: [{ start: 0, end: text.length, kind: 'body', published, repeatOf: null }], repeatedBlocks: [], text, warnings: [],
+  };
+}
+const mentionsOf = (a: Analysis): EventMention[] => a.events.map((e) => ({ ...e, outlet: a.document.outlet, title: a.document.title, published: a.document.published }));
+
+const reports = [
+  doc('a', 'On Monday, Vladimir Putin and Joe Biden spoke by phone about arms control and the New START treaty.', '2021-01-27', 'Wire A'),
+  doc('b', 'Joe Biden spoke by phone with Vladimir Putin on Tuesday, raising the poisoning of Alexei Navalny.', '2021-01-27', 'Wire B'),
+  doc('c', 'Vladimir Putin and Joe Biden spoke by phone on June 4, 2021 about the summit in Geneva.', '2021-06-05', 'Wire C'),
+  doc('d', 'Putin and Biden talk on the phone regularly, aides say.', '2021-07-01', 'Wire D'),
+];
+const analyses = reports.map((d) => analyze(d));
+const all = analyses.flatMap(mentionsOf);
+
+describe('linking', () => {
+  it('links two reports of one call and keeps a later call apart', () => {
+    const linked = linkEvents(all).filter((e) => e.event === 'CONSULT');
+    const january = linked.find((e) => e.documents.includes('a'))!;
+    expect(january.documents.sort()).toEqual(['a', 'b']);
+    expect(linked.find((e) => e.documents.includes('c'))!.documents).toEqual(['c']);
+  });
+
+  it('does not link a habit ("they talk regularly") to any dated call', () => {
+    const habit = all.find((m) => m.document === 'd');
+    if (habit) expect(all.filter((m) => m.document !== 'd').some((m) => sameEvent(habit, m))).toBe(false);
+  });
+
+  it('gives the same events whatever order the documents arrive in', () => {
+    const ids = (ms: EventMention[]) => {
+      const index = new LinkIndex();
+      for (const m of ms) index.add([m]);
+      return index.components().map((g) => g.map((m) => m.id).join(',')).sort();
+    };
+    expect(ids([...all].reverse())).toEqual(ids(all));
+    expect(ids([all[2]!, all[0]!, ...all.slice(3), all[1]!])).toEqual(ids(all));
+  });
+
+  it('describes the accounts of each source and what only one of them mentions', () => {
+    const linked = linkAnalyses(new Map(analyses.map((a) => [a.document.id, a])), defaultContext());
+    const call = linked.find((e) => e.documents.includes('a') && e.documents.includes('b'))!;
+    expect(call.accounts.map((x) => x.outlet).sort()).toEqual(['Wire A', 'Wire B']);
+    expect(call.accounts.find((x) => x.outlet === 'Wire A')!.topics).toContain('New START');
+  });
+
+  it('counts each real event once in the relations index', () => {
+    const linked = linkEvents(all);
+    const months = relationsIndex(linked, 'USA', 'RUS');
+    expect(months.find((m) => m.month === '2021-01')!.events).toBe(1);
+  });
+});
