@@ -11,6 +11,7 @@ import { findQuotes } from './quotes.ts';
 import { codeEvents } from './events.ts';
 import { tokenize } from './sentences.ts';
 import { resolveTimes } from './time.ts';
+import { usePlaces } from '../link/link.ts';
 
 export interface AnalysisContext {
   kb: KnowledgeBase;
@@ -24,12 +25,22 @@ export function defaultContext(): AnalysisContext {
   if (!sharedContext) {
     const kb = defaultKnowledgeBase();
     sharedContext = { kb, gazetteer: new Gazetteer(kb) };
+    placesFrom(kb);
   }
   return sharedContext;
 }
 
+/** Linking compares places through the KB: "Helsinki" and "Finland" are one place at country level. */
+function placesFrom(kb: KnowledgeBase): void {
+  usePlaces(
+    (w) => kb.metonymByText.get(w.toLowerCase())?.country ?? kb.countryByName.get(w.toLowerCase()) ?? null,
+    (w) => kb.countryByName.has(w.toLowerCase()),
+  );
+}
+
 /** A context whose knowledge base also holds positions a user imported into their database. */
 export function contextWith(kb: KnowledgeBase): AnalysisContext {
+  placesFrom(kb);
   return { kb, gazetteer: new Gazetteer(kb) };
 }
 

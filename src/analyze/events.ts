@@ -522,7 +522,8 @@ function locationOf(text: string, tokens: Token[], hit: Hit, sStart: number, sEn
   const before = text.slice(Math.max(sStart, tokens[hit.first]!.start - 40), tokens[hit.first]!.start);
   const adj = /([\p{Lu}][\p{L}]+)\s+(?:[\p{Ll}]+\s+)?$/u.exec(before);
   if (adj && isPlace(adj[1]!) && hit.trigger.nominal) return adj[1]!;
-  const re = /\b(?:in|at)\s+([\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)?)/gu;
+  // "in Paris", "at Camp David", "in the Finnish capital Helsinki", "in the Finnish capital, Helsinki"
+  const re = /\b(?:in|at)\s+(?:the\s+(?:[\p{Lu}][\p{L}]+\s+)?(?:capital|city|resort|town)\s*,?\s+)?([\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)?)/gu;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) if (isPlace(m[1]!) && !/^(January|February|March|April|May|June|July|August|September|October|November|December)$/.test(m[1]!)) return m[1]!;
   return null;
 }

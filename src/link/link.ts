@@ -56,16 +56,27 @@ export function sameEvent(a: EventMention, b: EventMention): boolean {
   }
   const sharedPeople = people(all(a)).filter((x) => people(all(b)).some((y) => y.id === x.id)).length;
 
-  if (known(a.date) && known(b.date)) return datesOverlap(a.date, b.date);
+  if (known(a.date) && known(b.date)) {
+    if (datesOverlap(a.date, b.date)) return true;
+    // a meeting announced before it happened ("due to meet in Helsinki") is that meeting: same place, reported
+    // no later than it took place, at most a month ahead
+    const [plan, held] = a.status === 'planned' || a.status === 'proposed' ? [a, b] : [b, a];
+    if ((plan.status === 'planned' || plan.status === 'proposed') && held.status === 'occurred' && plan.location && held.location && samePlace(plan.location, held.location)) {
+      const reported = plan.published.earliest ?? plan.date.earliest!;
+      const gap = day(held.date.earliest!) - day(reported);
+      return gap >= -1 && gap <= 31 && sharedPeople >= 1;
+    }
+    return false;
+  }
   // an undated mention links only on strong other evidence
   const sharesMore = (!!a.mode && a.mode === b.mode) || a.topics.some((t) => b.topics.includes(t)) || (!!a.location && a.location === b.location);
   if (!sharesMore) return false;
-  if (a.location && b.location && a.location !== b.location) return false;
+  if (a.location && b.location && !samePlace(a.location, b.location)) return false;
   if (known(a.date) || known(b.date)) {
     const [dated, undated] = known(a.date) ? [a, b] : [b, a];
     if (sharedPeople < 1) return false;
     // "the Helsinki summit": a place named by the undated report must be the dated report's place
-    if (undated.location && undated.location !== dated.location) return false;
+    if (undated.location && !(dated.location && samePlace(undated.location, dated.location))) return false;
     // reported no earlier than it happened, and not long after
     if (undated.published.earliest) {
       const gap = day(undated.published.earliest) - day(dated.date.earliest!);
@@ -74,8 +85,28 @@ export function sameEvent(a: EventMention, b: EventMention): boolean {
     return true;
   }
   if (sharedPeople < 2) return false;
+  if (!(a.location && b.location)) return false;
   if (a.published.earliest && b.published.earliest) return Math.abs(day(a.published.earliest) - day(b.published.earliest)) <= 45;
   return true;
+}
+
+/** Places agree when they name the same city, or a city and its country ("Helsinki", "Finland"). */
+export function samePlace(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ca = placeCountry(a);
+  const cb = placeCountry(b);
+  return !!ca && ca === cb && (isCountryName(a) || isCountryName(b));
+}
+
+let places: { country: (w: string) => string | null; isCountry: (w: string) => boolean } | null = null;
+export function usePlaces(country: (w: string) => string | null, isCountry: (w: string) => boolean): void {
+  places = { country, isCountry };
+}
+function placeCountry(w: string): string | null {
+  return places?.country(w) ?? null;
+}
+function isCountryName(w: string): boolean {
+  return places?.isCountry(w) ?? false;
 }
 
 function setEq<T>(a: Set<T>, b: Set<T>): boolean {
@@ -166,15 +197,21 @@ export class LinkIndex {
       datedRoots.set(u, roots);
     }
     const attached = new Set<string>();
+    // how many reports each dated event has: "the Helsinki summit" is the Helsinki meeting most reports are about
+    const size = new Map<string, number>();
+    for (const id of this.byId.keys()) if (isDated(id)) size.set(find(id), (size.get(find(id)) ?? 0) + 1);
     for (const [u, roots] of [...datedRoots].sort((p, q) => (p[0] < q[0] ? -1 : 1))) {
-      if (roots.size === 1) {
-        union(u, [...roots][0]!);
+      const ranked = [...roots].sort((x, y) => (size.get(y) ?? 0) - (size.get(x) ?? 0) || (x < y ? -1 : 1));
+      const first = ranked[0]!;
+      const second = ranked[1];
+      if (!second || (size.get(first) ?? 0) >= 3 * (size.get(second) ?? 0)) {
+        union(u, first);
         attached.add(u);
-      }
+      } else roots.add('(ambiguous)');
     }
     for (const [a, b] of canonical) {
       if (isDated(a) || isDated(b)) continue;
-      const ambiguous = (x: string) => (datedRoots.get(x)?.size ?? 0) > 1;
+      const ambiguous = (x: string) => datedRoots.get(x)?.has('(ambiguous)') ?? false;
       if (ambiguous(a) || ambiguous(b)) continue;
       if (attached.has(a) && attached.has(b) && find(a) !== find(b)) continue;
       union(a, b);
