@@ -115,6 +115,49 @@ function setEq<T>(a: Set<T>, b: Set<T>): boolean {
   return true;
 }
 
+/**
+ * Inside a block, a mention is compared only with those that could match it: dated reports of nearby months
+ * (dates must overlap, or an announcement precede its meeting by at most a month), and reports that share a
+ * person (an undated report needs one). This keeps linking near-linear.
+ */
+interface Block {
+  months: Map<string, string[]>;
+  people: Map<string, string[]>;
+}
+
+function monthsOf(w: When, pad: number): string[] {
+  if (!w.earliest) return [];
+  const start = new Date(w.earliest);
+  const end = new Date(w.latest ?? w.earliest);
+  start.setUTCMonth(start.getUTCMonth() - pad);
+  end.setUTCMonth(end.getUTCMonth() + pad);
+  const out: string[] = [];
+  for (const d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)); d <= end && out.length < 40; d.setUTCMonth(d.getUTCMonth() + 1)) {
+    out.push(d.toISOString().slice(0, 7));
+  }
+  return out;
+}
+
+function candidates(b: Block, m: EventMention): Set<string> {
+  const out = new Set<string>();
+  for (const month of monthsOf(m.date, 1)) for (const id of b.months.get(month) ?? []) out.add(id);
+  for (const p of people([...m.actor, ...m.recipient])) for (const id of b.people.get(p.id!) ?? []) out.add(id);
+  return out;
+}
+
+function file(b: Block, m: EventMention): void {
+  for (const month of monthsOf(m.date, 0)) {
+    const l = b.months.get(month);
+    if (l) l.push(m.id);
+    else b.months.set(month, [m.id]);
+  }
+  for (const p of new Set(people([...m.actor, ...m.recipient]).map((x) => x.id!))) {
+    const l = b.people.get(p);
+    if (l) l.push(m.id);
+    else b.people.set(p, [m.id]);
+  }
+}
+
 /** Keys under which a mention can meet its matches: its type with each pair of states it involves. */
 function blockKeys(m: EventMention): string[] {
   const cs = [...countries([...m.actor, ...m.recipient])].sort();
@@ -132,7 +175,7 @@ function blockKeys(m: EventMention): string[] {
  */
 export class LinkIndex {
   private readonly byId = new Map<string, EventMention>();
-  private readonly blocks = new Map<string, string[]>();
+  private readonly blocks = new Map<string, Block>();
   private readonly edges: Array<[string, string]> = [];
 
   add(mentions: EventMention[]): void {
@@ -141,14 +184,14 @@ export class LinkIndex {
       this.byId.set(m.id, m);
       const seen = new Set<string>();
       for (const key of blockKeys(m)) {
-        const block = this.blocks.get(key) ?? [];
-        for (const other of block) {
+        let block = this.blocks.get(key);
+        if (!block) this.blocks.set(key, (block = { months: new Map(), people: new Map() }));
+        for (const other of candidates(block, m)) {
           if (seen.has(other)) continue;
           seen.add(other);
           if (sameEvent(m, this.byId.get(other)!)) this.edges.push(m.id < other ? [m.id, other] : [other, m.id]);
         }
-        block.push(m.id);
-        this.blocks.set(key, block);
+        file(block, m);
       }
     }
   }
