@@ -169,8 +169,14 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // "…'s offer — after being called a killer by X": the subject is outside the participial clause
       if (!subj.length) subj = subjectOf(text, sentenceMentions.filter((m) => m.end <= tokens[hit.first]!.start));
       recipient = subj.flatMap(actorsOf);
+    } else if (agentlessPassive(tokens, text, hit)) {
+      // "three soldiers were killed": the subject suffered the event; who did it the text does not say
+      actor = [];
+      recipient = subjectOf(text, before).flatMap(actorsOf);
     } else {
       actor = subjectOf(text, before).flatMap(actorsOf);
+      // "Sudan's government lifted …", "thousands of Iraqi Kurds demonstrated": the state behind the subject
+      if (!actor.length) actor = stateBehindSubject(text, before).flatMap(actorsOf);
       recipient = objectOf(text, tokens, hit, after, t.object, false, actor);
     }
     // inside a quotation, "we"/"it" are the speaker: the speaker acts
@@ -353,6 +359,25 @@ function lightVerbBefore(tokens: Token[], hit: Hit): boolean {
     if (!['DET', 'ADJ', 'ADV', 'NUM'].includes(t.pos)) return false;
   }
   return false;
+}
+
+function agentlessPassive(tokens: Token[], text: string, hit: Hit): boolean {
+  const prev = [tokens[hit.first - 1], tokens[hit.first - 2]].filter(Boolean) as Token[];
+  if (!prev.some((t) => BE.has(t.lemma) || BE.has(t.norm))) return false;
+  if (!/(?:ed|en|wn|ht|lt)$/i.test(text.slice(tokens[hit.first]!.start, tokens[hit.first]!.end))) return false;
+  return !/^\s*(?:\S+\s+){0,6}?by\b/i.test(text.slice(tokens[hit.last]!.end, tokens[hit.last]!.end + 60));
+}
+
+/** The nearest state, organisation or metonym before the trigger that owns or contains the subject. */
+function stateBehindSubject(text: string, before: Mention[]): Mention[] {
+  for (let i = before.length - 1; i >= 0; i--) {
+    const m = before[i]!;
+    if (m.kind !== 'country' && m.kind !== 'organisation' && m.kind !== 'metonym') continue;
+    const after = text.slice(m.end, m.end + 4);
+    const pre = text.slice(Math.max(0, m.start - 40), m.start);
+    if (/^['’]s\b/.test(after) || /\b(?:thousands|hundreds|dozens|members|some|many|a group|groups|leaders|officials|inhabitants|residents|citizens|people|supporters)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu.test(pre)) return [m];
+  }
+  return [];
 }
 
 /** "Putin's offer", "Lavrov's quick denial", "Russian entreaties", "Trump's announced landmark INF Treaty pullout". */

@@ -104,7 +104,8 @@ export class Gazetteer {
       if (best && best.entries.every((e) => e.type === 'organisation') && i > 0) {
         const prev = tokens[i - 1]!;
         const w = text.slice(prev.start, prev.end);
-        if (/^\p{Lu}[\p{Ll}]+$/u.test(w) && !this.kb.countryByName.has(w.toLowerCase()) && tokens[i]!.start - prev.end <= 1 && !/[.!?]\s*$/.test(text.slice(Math.max(0, prev.start - 2), prev.start))) best = null;
+        const sentenceStart = prev.start === 0 || /[.!?\n]\s*$/.test(text.slice(Math.max(0, prev.start - 3), prev.start));
+        if (/^\p{Lu}[\p{Ll}]+$/u.test(w) && !/^(?:The|A|An|This|That|Its|Their|His|Her)$/.test(w) && !this.kb.countryByName.has(w.toLowerCase()) && tokens[i]!.start - prev.end <= 1 && !sentenceStart) best = null;
       }
       if (best) {
         out.push(best);
