@@ -130,7 +130,41 @@ export function findMentions(
       }
     }
   }
+  mentions.push(...titledStrangers(text, mentions, kb));
+  mentions.sort((a, b) => a.start - b.start);
   return { mentions, topics };
+}
+
+let titledRe: RegExp | null = null;
+
+/**
+ * People the knowledge base does not know, named with their office and state: "Serbian President Vojislav
+ * Kostunica", "King Hassan of Morocco". The actor is the state, with the office as the text gives it.
+ */
+function titledStrangers(text: string, known: Mention[], kb: KnowledgeBase): Mention[] {
+  if (!titledRe) {
+    const titles = kb.titles.flatMap((t) => t.words.map(String)).filter((w) => /^\p{Lu}/u.test(w) && w.length > 2 && !/\.$/.test(w));
+    const esc = titles.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    titledRe = new RegExp(
+      `\\b(?:([\\p{Lu}][\\p{L}-]+)\\s+)?(${esc.join('|')})\\s+((?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,3}[\\p{Lu}][\\p{L}'’-]+)(?:\\s+of\\s+([\\p{Lu}][\\p{L}]+(?:\\s[\\p{Lu}][\\p{L}]+)?))?`,
+      'gu',
+    );
+  }
+  const out: Mention[] = [];
+  for (const m of text.matchAll(titledRe)) {
+    const nameStart = m.index! + m[0].indexOf(m[3]!, (m[1]?.length ?? 0) + m[2]!.length);
+    const nameEnd = nameStart + m[3]!.length;
+    if (known.some((k) => k.start < nameEnd && k.end > nameStart && (k.kind === 'person' || k.kind === 'role'))) continue;
+    const country = (m[1] && kb.countryByName.get(m[1].toLowerCase())) || (m[4] && kb.countryByName.get(m[4].toLowerCase())) || null;
+    if (!country) continue;
+    out.push({
+      start: nameStart, end: nameEnd, text: m[3]!, kind: 'person',
+      actor: { text: m[3]!, name: m[3]!, country, sector: 'GOV', role: m[2]!, id: null },
+      basis: `not in the knowledge base: named as ${m[1] ? `${m[1]} ` : ''}${m[2]}${m[4] ? ` of ${m[4]}` : ''}`,
+    });
+  }
+  // the state words the title carries are now part of the person mention
+  return out;
 }
 
 /** Nouns of saying and meeting: their possessor is their agent ("Bolton's meeting with Putin, he said" → Bolton). */
