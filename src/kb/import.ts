@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import type { Day } from '../model/document.ts';
+import { boundaryDay } from '../model/calendar.ts';
 import { key, slug, type KnowledgeBase, type Person, type RoleKey } from './knowledge-base.ts';
 
 export interface ImportedPosition {
@@ -46,15 +47,6 @@ export function roleOfLabel(label: string, country: string): RoleKey {
   return 'other';
 }
 
-function dayOf(v: string | undefined, end: boolean): Day | null {
-  const s = (v ?? '').trim();
-  if (!s) return null;
-  if (/^\d{4}$/.test(s)) return end ? `${s}-12-31` : `${s}-01-01`;
-  const m = /^(\d{4})-(\d{2})$/.exec(s);
-  if (m) return end ? `${s}-${String(new Date(Date.UTC(+m[1]!, +m[2]!, 0)).getUTCDate()).padStart(2, '0')}` : `${s}-01`;
-  return /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null;
-}
-
 export function readPositionsCsv(path: string, kb: KnowledgeBase): ImportResult {
   const text = readFileSync(path, 'utf8');
   const records = parseCsv(text, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as Array<Record<string, string>>;
@@ -75,12 +67,12 @@ export function readPositionsCsv(path: string, kb: KnowledgeBase): ImportResult 
     }
     const person = (r.person ?? '').trim();
     const title = (r.position ?? '').trim();
-    const from = dayOf(current ? r.since : r.start, false);
+    const from = boundaryDay(current ? r.since : r.start, false);
     if (!person || !title || !from) {
       skipped.push({ line, reason: !from ? 'no start date' : 'no person or position' });
       return;
     }
-    const to = current ? ((r.current_at_head ?? '').toLowerCase() === 'true' ? null : dayOf(r.last_seen, true)) : dayOf(r.end, true);
+    const to = current ? ((r.current_at_head ?? '').toLowerCase() === 'true' ? null : boundaryDay(r.last_seen, true)) : boundaryDay(r.end, true);
     const qid = (current ? r.qid : r.wikidata)?.trim();
     const gender = (r.gender ?? '').trim();
     rows.push({

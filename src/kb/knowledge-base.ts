@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import type { Day } from '../model/document.ts';
+import { boundaryDay } from '../model/calendar.ts';
 import type { Sector } from '../model/annotations.ts';
 
 export type RoleKey =
@@ -98,18 +99,6 @@ const require = createRequire(import.meta.url);
 
 function yamlFile<T>(name: string): T {
   return parseYaml(readFileSync(new URL(name, DATA), 'utf8')) as T;
-}
-
-function day(v: unknown, end: boolean): Day | null {
-  if (v === undefined || v === null || v === '') return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  const s = String(v).trim();
-  if (/^\d{4}$/.test(s)) return end ? `${s}-12-31` : `${s}-01-01`;
-  if (/^\d{4}-\d{2}$/.test(s)) {
-    const [y, m] = s.split('-').map(Number) as [number, number];
-    return end ? `${s}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}` : `${s}-01`;
-  }
-  return /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null;
 }
 
 export const key = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
@@ -247,7 +236,7 @@ export class KnowledgeBase {
         aliases: p.aliases ?? [],
         gender: p.gender === 'male' || p.gender === 'female' ? p.gender : null,
         country,
-        positions: p.positions.map((x) => ({ role: x.role, title: String(x.title), from: day(x.from, false) ?? '0000-01-01', to: day(x.to, true), country })),
+        positions: p.positions.map((x) => ({ role: x.role, title: String(x.title), from: boundaryDay(x.from, false) ?? '0000-01-01', to: boundaryDay(x.to, true), country })),
       });
     }
   }

@@ -198,3 +198,17 @@ export function nthWeekdayOfMonth(y: number, m: number, isoDay: number, n: numbe
   const offset = (isoDay - isoWeekday(first) + 7) % 7;
   return addDays(first, offset + (n - 1) * 7);
 }
+
+/**
+ * A day from a date written at any precision ("2019", "2019-06", "2019-06-12"): the first day of the period,
+ * or its last when `end` is set. Null for anything else.
+ */
+export function boundaryDay(value: unknown, end: boolean): Day | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const s = String(value).trim();
+  if (/^\d{4}$/.test(s)) return end ? `${s}-12-31` : `${s}-01-01`;
+  const m = /^(\d{4})-(\d{2})$/.exec(s);
+  if (m) return end ? monthInterval(+m[1]!, +m[2]!).latest : `${s}-01`;
+  return /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null;
+}
