@@ -549,7 +549,16 @@ function locationOf(text: string, tokens: Token[], hit: Hit, sStart: number, sEn
   if (adj && isPlace(adj[1]!) && hit.trigger.nominal) return adj[1]!;
   // "in Paris", "at Camp David", "in the Finnish capital Helsinki", "in the Finnish capital, Helsinki"
   const re = /\b(?:in|at)\s+(?:the\s+(?:[\p{Lu}][\p{L}]+\s+)?(?:capital|city|resort|town)\s*,?\s+)?([\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)?)/gu;
-  for (let m = re.exec(sentence); m; m = re.exec(sentence)) if (isPlace(m[1]!) && !/^(January|February|March|April|May|June|July|August|September|October|November|December)$/.test(m[1]!)) return m[1]!;
+  // the place nearest the trigger, a city before a country ("met Lavrov in Moscow to talk about the war in Syria")
+  const pos = tokens[hit.first]!.start - sStart;
+  let best: { place: string; score: number } | null = null;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const place = m[1]!;
+    if (!isPlace(place) || /^(January|February|March|April|May|June|July|August|September|October|November|December)$/.test(place)) continue;
+    const score = Math.abs(m.index - pos) + (kb.countryByName.has(place.toLowerCase()) ? 200 : 0);
+    if (!best || score < best.score) best = { place, score };
+  }
+  if (best) return best.place;
   return null;
 }
 

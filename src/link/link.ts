@@ -11,6 +11,9 @@ import type { Actor, EventStatus } from '../model/annotations.ts';
 import type { When } from '../model/document.ts';
 import type { EventMention, LinkedEvent } from '../model/linked.ts';
 
+/** How many days apart two reports of one visit may date it. */
+const TRIP_DAYS = 3;
+
 const HABIT = /\b(?:often|regularly|frequently|routinely|repeatedly|usually|always|every (?:day|week|month|year)|on a regular basis)\b/i;
 
 function countries(xs: Actor[]): Set<string> {
@@ -57,11 +60,14 @@ export function sameEvent(a: EventMention, b: EventMention): boolean {
   const sharedPeople = people(all(a)).filter((x) => people(all(b)).some((y) => y.id === x.id)).length;
 
   if (known(a.date) && known(b.date)) {
-    if (datesOverlap(a.date, b.date)) return true;
+    // a trip spans days, and reports date it by arrival, meetings or departure
+    const trip = a.event === 'CONSULT' && (a.mode === 'visit' || b.mode === 'visit' || (!!a.location && !!b.location && samePlace(a.location, b.location)));
+    if (datesOverlap(a.date, b.date, trip ? TRIP_DAYS : 1)) return true;
     // a meeting announced before it happened ("due to meet in Helsinki") is that meeting: same place, reported
     // no later than it took place, at most a month ahead
     const [plan, held] = a.status === 'planned' || a.status === 'proposed' ? [a, b] : [b, a];
-    if ((plan.status === 'planned' || plan.status === 'proposed') && held.status === 'occurred' && plan.location && held.location && samePlace(plan.location, held.location)) {
+    const placesAgree = !plan.location || !held.location || samePlace(plan.location, held.location);
+    if ((plan.status === 'planned' || plan.status === 'proposed') && held.status === 'occurred' && placesAgree) {
       const reported = plan.published.earliest ?? plan.date.earliest!;
       const gap = day(held.date.earliest!) - day(reported);
       return gap >= -1 && gap <= 31 && sharedPeople >= 1;
@@ -212,7 +218,10 @@ export class LinkIndex {
     };
     for (const [id, m] of this.byId) {
       parent.set(id, id);
-      if (known(m.date)) range.set(id, [day(m.date.earliest!), day(m.date.latest ?? m.date.earliest!)]);
+      if (known(m.date)) {
+        const pad = m.event === 'CONSULT' && (m.mode === 'visit' || m.location) ? TRIP_DAYS - 1 : 0;
+        range.set(id, [day(m.date.earliest!) - pad, day(m.date.latest ?? m.date.earliest!) + pad]);
+      }
     }
     const union = (a: string, b: string): boolean => {
       const ra = find(a);
