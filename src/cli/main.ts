@@ -11,6 +11,7 @@ import { benchCommand } from './bench.ts';
 import { startCommand } from './start.ts';
 import { documentsCommand } from './documents.ts';
 import { kbImportCommand, kbWhoCommand } from './kb.ts';
+import { serveCommand } from './serve.ts';
 import { analyzeCommand, eventCommand, eventsCommand, exportCommand, outletsCommand, relationsCommand } from './events.ts';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -114,6 +115,15 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'as JSON')
     .action(async (o) => {
       code = await outletsCommand({ ...o, db: program.opts().db });
+    });
+
+  program
+    .command('serve')
+    .description('serve the HTTP JSON API (OpenAPI at /openapi.json) on 127.0.0.1; another host needs READOUT_TOKEN')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', 'port', '8470')
+    .action(async (o) => {
+      code = await serveCommand({ ...o, db: program.opts().db });
     });
 
   const kb = program.command('kb').description('the knowledge base of people, offices, countries and topics');
