@@ -31,6 +31,8 @@ interface Trigger {
   denies: boolean;
   /** lemma sequences that, right after the trigger, make it no event ("refused to comment") */
   notFollowedBy: string[][];
+  /** the recipient must follow the trigger at once */
+  adjacent: boolean;
 }
 
 interface Rules {
@@ -42,7 +44,7 @@ interface Rules {
 interface RuleFile {
   triggers: Array<{
     match: string; pos?: string; event: PloverType; mode?: string; cameo?: string; symmetric?: boolean; status?: EventStatus;
-    nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[];
+    nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean;
   }>;
   status: Record<string, string[]>;
 }
@@ -65,6 +67,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     context: t.context ?? [],
     denies: !!t.denies,
     notFollowedBy: (t.not_followed_by ?? []).map((x) => x.toLowerCase().split(/\s+/)),
+    adjacent: !!t.adjacent,
   }));
   const byFirst = new Map<string, Trigger[]>();
   for (const t of triggers) {
@@ -178,6 +181,11 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // "Sudan's government lifted …", "thousands of Iraqi Kurds demonstrated": the state behind the subject
       if (!actor.length) actor = stateBehindSubject(text, before).flatMap(actorsOf);
       recipient = objectOf(text, tokens, hit, after, t.object, false, actor);
+      if (t.adjacent) {
+        const next = after[0];
+        const gap = next ? text.slice(tokens[hit.last]!.end, next.start) : '';
+        if (!next || !/^\s*(?:with\s+)?(?:(?:the|his|her|their|its|[\p{Lu}][\p{L}]+)\s+){0,3}$/u.test(gap) || gap.length > 40) continue;
+      }
     }
     // inside a quotation, "we"/"it" are the speaker: the speaker acts
     if (!actor.length && quote?.speaker) actor = [quote.speaker];
