@@ -60,3 +60,13 @@ describe('event coder', () => {
     expect(calls[0]!.evidence.length).toBe(2);
   });
 });
+
+describe('event coder on questions and figures of speech', () => {
+  it('reports no event from a question', () => {
+    expect(events('Will Vladimir Putin meet Joe Biden in Geneva next month?', '2021-05-01')).toEqual([]);
+  });
+  it('reads "attacked the investigation" as an accusation, not an assault', () => {
+    const [e] = events('Donald Trump attacked the investigation into Russian interference.', '2018-05-01');
+    expect(e?.event ?? 'ACCUSE').toBe('ACCUSE');
+  });
+});

@@ -255,6 +255,8 @@ function tokenRange(tokens: Token[], start: number, end: number): [number, numbe
 function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: string, R: Rules): Hit[] {
   const hits: Hit[] = [];
   sentences.forEach((s, si) => {
+    // a question reports no event ("What did they disagree on?", "Will an arms race follow?")
+    if (/\?["”’)]*\s*$/.test(text.slice(s.start, s.end)) && !/^["“]/.test(text.slice(s.start, s.start + 1))) return;
     const [t0, t1] = tokenRange(tokens, s.start, s.end);
     for (let i = t0; i <= t1; i++) {
       let best: Hit | null = null;
