@@ -580,7 +580,7 @@ function attributeOne(ctx: Ctx, q: Quotation, qi: number): void {
       speaker = npRightBefore(ctx, bHi, boundary, q) ?? subjectBefore(ctx, bHi, boundary);
       if (speaker) cue = null;
     }
-    // passive: "after being called a soulless “killer” by the White House incumbent"
+    // passive: "after being called a “liar” by the minister" (the agent after "by" speaks)
     if (!speaker && lastCue.entry.cls === 'label' && lastCue.first > bLo && BE_FORMS.has(tokens[lastCue.first - 1]!.norm) && aLo < aHi && tokens[aLo]!.norm === 'by') {
       const np = npForward(ctx, aLo + 1, aHi);
       speaker = np ? speakerOfNP(ctx, np.first, np.last, np.head) : null;
