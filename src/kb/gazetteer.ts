@@ -107,6 +107,10 @@ export class Gazetteer {
         const sentenceStart = prev.start === 0 || /[.!?\n]\s*$/.test(text.slice(Math.max(0, prev.start - 3), prev.start));
         if (/^\p{Lu}[\p{Ll}]+$/u.test(w) && !/^(?:The|A|An|This|That|Its|Their|His|Her)$/.test(w) && !this.kb.countryByName.has(w.toLowerCase()) && tokens[i]!.start - prev.end <= 1 && !sentenceStart) best = null;
       }
+      // "Donald Trump Jr." is not Donald Trump: a name followed by a generational suffix is someone else
+      if (best && best.entries.some((e) => e.type === 'person' || e.type === 'surname') && /^\s*,?\s*(?:Jr|Sr|Junior|Senior|II|III)\b/.test(text.slice(tokens[best.last]!.end, tokens[best.last]!.end + 10))) {
+        best = null;
+      }
       if (best) {
         out.push(best);
         i = best.last + 1;
