@@ -49,6 +49,15 @@ export async function evalCommand(suite: string, flags: { shared: string; check?
   const failed: string[] = [];
   const targets: string[] = [];
   let skipped = 0;
+  /** whether the shared data a suite needs is there; if not, says so and counts the suite as skipped */
+  const available = (suite: string, ...paths: string[][]): boolean => {
+    const missing = paths.map((p) => missingShared(flags.shared, ...p)).find(Boolean);
+    if (missing) {
+      process.stderr.write(`skip ${suite}: ${missing}\n`);
+      skipped++;
+    }
+    return !missing;
+  };
   for (const s of chosen) {
     if (s === 'extraction') {
       const missing = missingShared(flags.shared, ...EXTRACTION_DIR);
@@ -63,12 +72,8 @@ export async function evalCommand(suite: string, flags: { shared: string; check?
       if (report.readout.f1 < BARS['extraction.f1']) failed.push(`extraction F1 ${report.readout.f1.toFixed(4)} < ${BARS['extraction.f1']}`);
     }
   }
-  if (chosen.includes('timex')) {
-    const missing = missingShared(flags.shared, 'eval', 'timex-te3-platinum');
-    if (missing) {
-      process.stderr.write(`skip timex: ${missing}\n`);
-      skipped++;
-    } else {
+  if (chosen.includes('timex') && available('timex', ['eval', 'timex-te3-platinum'])) {
+    {
       const report = evaluateTimex(flags.shared);
       const seeds = missingShared(flags.shared, 'corpus', 'seeds') ? [] : seedTimeChecks(flags.shared);
       results.timex = { ...report, seeds };
@@ -79,12 +84,8 @@ export async function evalCommand(suite: string, flags: { shared: string; check?
       if (wrong.length) failed.push(`seed time checks: ${wrong.map((c) => `${c.seed} "${c.text}"`).join(', ')}`);
     }
   }
-  if (chosen.includes('mentions')) {
-    const missing = missingShared(flags.shared, 'gold', 'seeds.events.json') ?? missingShared(flags.shared, 'corpus', 'seeds');
-    if (missing) {
-      process.stderr.write(`skip mentions: ${missing}\n`);
-      skipped++;
-    } else {
+  if (chosen.includes('mentions') && available('mentions', ['gold', 'seeds.events.json'], ['corpus', 'seeds'])) {
+    {
       const report = evaluateMentions(flags.shared);
       results.mentions = report;
       if (!flags.json) printMentions(report);
@@ -94,11 +95,7 @@ export async function evalCommand(suite: string, flags: { shared: string; check?
     }
   }
   if (chosen.includes('events')) {
-    const missing = missingShared(flags.shared, 'gold', 'seeds.events.json') ?? missingShared(flags.shared, 'corpus', 'seeds');
-    if (missing) {
-      process.stderr.write(`skip events (seeds): ${missing}\n`);
-      skipped++;
-    } else {
+    if (available('events (seeds)', ['gold', 'seeds.events.json'], ['corpus', 'seeds'])) {
       const r = evaluateSeedEvents(flags.shared);
       results.events = r;
       if (!flags.json) printSeedEvents(r);
@@ -120,12 +117,8 @@ export async function evalCommand(suite: string, flags: { shared: string; check?
       if (r.eventsPerSentence > BARS['plover.perSentence']) failed.push(`PLOVER GSR ${r.eventsPerSentence.toFixed(2)} events per sentence > ${BARS['plover.perSentence']}`);
     }
   }
-  if (chosen.includes('linking')) {
-    const missing = missingShared(flags.shared, 'eval', 'news-clusters', 'giveme5w1h-news-cluster.jsonl');
-    if (missing) {
-      process.stderr.write(`skip linking: ${missing}\n`);
-      skipped++;
-    } else {
+  if (chosen.includes('linking') && available('linking', ['eval', 'news-clusters', 'giveme5w1h-news-cluster.jsonl'])) {
+    {
       const r = evaluateLinking(flags.shared);
       const seeds = missingShared(flags.shared, 'corpus', 'seeds') ? null : seedLinkCheck(flags.shared);
       results.linking = { ...r, seeds };
