@@ -1,8 +1,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { analyze } from '../src/analyze/analyze.ts';
-import { LinkIndex, linkEvents, sameEvent } from '../src/link/link.ts';
-import type { Analysis } from '../src/model/annotations.ts';
+import { LinkIndex, linkEvents, mentionsOf, sameEvent } from '../src/link/link.ts';
 import type { Document, When } from '../src/model/document.ts';
 import type { EventMention } from '../src/model/linked.ts';
 import { linkAnalyses } from '../src/cli/extract.ts';
@@ -16,7 +15,6 @@ function doc(id: string, text: string, day: string | null, outlet = 'Test Wire')
     sections: [{ start: 0, end: text.length, kind: 'body', published, repeatOf: null }], repeatedBlocks: [], text, warnings: [],
   };
 }
-const mentionsOf = (a: Analysis): EventMention[] => a.events.map((e) => ({ ...e, outlet: a.document.outlet, title: a.document.title, published: a.document.published }));
 
 const reports = [
   doc('a', 'On Monday, Vladimir Putin and Joe Biden spoke by phone about arms control and the New START treaty.', '2021-01-27', 'Wire A'),

@@ -9,7 +9,7 @@ import { ingest } from '../ingest/ingest.ts';
 import { missingShared, sharedPath } from '../eval/shared.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { analyze, defaultContext } from '../analyze/analyze.ts';
-import { linkEvents } from '../link/link.ts';
+import { linkEvents, mentionsOf } from '../link/link.ts';
 import type { EventMention } from '../model/linked.ts';
 
 export const SAMPLE_5K = ['corpus', 'allsides-sample-5k.jsonl.gz'];
@@ -68,7 +68,7 @@ export async function benchCommand(flags: { shared: string; limit?: string }): P
     times += a.times.length;
     quotes += a.quotes.length;
     events += a.events.length;
-    for (const e of a.events) allMentions.push({ ...e, outlet: doc.outlet, title: doc.title, published: doc.published });
+    allMentions.push(...mentionsOf(a));
   }
   const analysisSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
   const t2 = process.hrtime.bigint();

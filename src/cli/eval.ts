@@ -58,41 +58,29 @@ export async function evalCommand(suite: string, flags: { shared: string; check?
     }
     return !missing;
   };
-  for (const s of chosen) {
-    if (s === 'extraction') {
-      const missing = missingShared(flags.shared, ...EXTRACTION_DIR);
-      if (missing) {
-        process.stderr.write(`skip extraction: ${missing}\n`);
-        skipped++;
-        continue;
-      }
-      const report = evaluateExtraction(flags.shared);
-      results.extraction = report;
-      if (!flags.json) printExtraction(report);
-      if (report.readout.f1 < BARS['extraction.f1']) failed.push(`extraction F1 ${report.readout.f1.toFixed(4)} < ${BARS['extraction.f1']}`);
-    }
+  if (chosen.includes('extraction') && available('extraction', EXTRACTION_DIR)) {
+    const report = evaluateExtraction(flags.shared);
+    results.extraction = report;
+    if (!flags.json) printExtraction(report);
+    if (report.readout.f1 < BARS['extraction.f1']) failed.push(`extraction F1 ${report.readout.f1.toFixed(4)} < ${BARS['extraction.f1']}`);
   }
   if (chosen.includes('timex') && available('timex', ['eval', 'timex-te3-platinum'])) {
-    {
-      const report = evaluateTimex(flags.shared);
-      const seeds = missingShared(flags.shared, 'corpus', 'seeds') ? [] : seedTimeChecks(flags.shared);
-      results.timex = { ...report, seeds };
-      if (!flags.json) printTimex(report, seeds);
-      if (report.foundShare < BARS['timex.found']) failed.push(`TE3 found ${pct(report.foundShare)} < ${BARS['timex.found']}`);
-      if (report.valueShare < BARS['timex.value']) failed.push(`TE3 value ${pct(report.valueShare)} < ${BARS['timex.value']}`);
-      const wrong = seeds.filter((c) => !c.ok);
-      if (wrong.length) failed.push(`seed time checks: ${wrong.map((c) => `${c.seed} "${c.text}"`).join(', ')}`);
-    }
+    const report = evaluateTimex(flags.shared);
+    const seeds = missingShared(flags.shared, 'corpus', 'seeds') ? [] : seedTimeChecks(flags.shared);
+    results.timex = { ...report, seeds };
+    if (!flags.json) printTimex(report, seeds);
+    if (report.foundShare < BARS['timex.found']) failed.push(`TE3 found ${pct(report.foundShare)} < ${BARS['timex.found']}`);
+    if (report.valueShare < BARS['timex.value']) failed.push(`TE3 value ${pct(report.valueShare)} < ${BARS['timex.value']}`);
+    const wrong = seeds.filter((c) => !c.ok);
+    if (wrong.length) failed.push(`seed time checks: ${wrong.map((c) => `${c.seed} "${c.text}"`).join(', ')}`);
   }
   if (chosen.includes('mentions') && available('mentions', ['gold', 'seeds.events.json'], ['corpus', 'seeds'])) {
-    {
-      const report = evaluateMentions(flags.shared);
-      results.mentions = report;
-      if (!flags.json) printMentions(report);
-      const share = (x: { total: number; right: number }) => (x.total ? x.right / x.total : 1);
-      if (share(report.names) < BARS['mentions.names']) failed.push(`seed people by name ${report.names.right}/${report.names.total}`);
-      if (share(report.descriptions) < BARS['mentions.descriptions']) failed.push(`seed descriptions ${report.descriptions.right}/${report.descriptions.total}`);
-    }
+    const report = evaluateMentions(flags.shared);
+    results.mentions = report;
+    if (!flags.json) printMentions(report);
+    const share = (x: { total: number; right: number }) => (x.total ? x.right / x.total : 1);
+    if (share(report.names) < BARS['mentions.names']) failed.push(`seed people by name ${report.names.right}/${report.names.total}`);
+    if (share(report.descriptions) < BARS['mentions.descriptions']) failed.push(`seed descriptions ${report.descriptions.right}/${report.descriptions.total}`);
   }
   if (chosen.includes('events')) {
     if (available('events (seeds)', ['gold', 'seeds.events.json'], ['corpus', 'seeds'])) {
@@ -118,14 +106,12 @@ export async function evalCommand(suite: string, flags: { shared: string; check?
     }
   }
   if (chosen.includes('linking') && available('linking', ['eval', 'news-clusters', 'giveme5w1h-news-cluster.jsonl'])) {
-    {
-      const r = evaluateLinking(flags.shared);
-      const seeds = missingShared(flags.shared, 'corpus', 'seeds') ? null : seedLinkCheck(flags.shared);
-      results.linking = { ...r, seeds };
-      if (!flags.json) printLinking(r, seeds);
-      if (r.f1 < BARS['linking.f1']) failed.push(`news-clusters B-cubed F1 ${pct(r.f1)} < ${BARS['linking.f1']}`);
-      if (seeds && (!seeds.oneEvent || seeds.sides.length < 2 || !seeds.divergences.length)) failed.push('seeds: the January 2021 call is not one event with diverging accounts');
-    }
+    const r = evaluateLinking(flags.shared);
+    const seeds = missingShared(flags.shared, 'corpus', 'seeds') ? null : seedLinkCheck(flags.shared);
+    results.linking = { ...r, seeds };
+    if (!flags.json) printLinking(r, seeds);
+    if (r.f1 < BARS['linking.f1']) failed.push(`news-clusters B-cubed F1 ${pct(r.f1)} < ${BARS['linking.f1']}`);
+    if (seeds && (!seeds.oneEvent || seeds.sides.length < 2 || !seeds.divergences.length)) failed.push('seeds: the January 2021 call is not one event with diverging accounts');
   }
   if (flags.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
   if (flags.check) {

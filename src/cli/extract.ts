@@ -9,9 +9,9 @@ import type { IngestError } from '../model/messages.ts';
 import type { Actor, Analysis, EventRecord, Quote, TimeExpression } from '../model/annotations.ts';
 import { analyze, contextWith, defaultContext, type AnalysisContext } from '../analyze/analyze.ts';
 import { existsSync } from 'node:fs';
-import { linkEvents } from '../link/link.ts';
+import { linkEvents, mentionsOf } from '../link/link.ts';
 import { describe } from '../link/accounts.ts';
-import type { EventMention, LinkedEvent } from '../model/linked.ts';
+import type { LinkedEvent } from '../model/linked.ts';
 import { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { addImported } from '../kb/import.ts';
 import { SqliteStore } from '../store/sqlite.ts';
@@ -32,11 +32,7 @@ export interface ExtractOutput {
 
 /** Links the events of several analysed documents and describes each linked event's accounts. */
 export function linkAnalyses(analyses: Map<string, Analysis>, ctx: AnalysisContext): LinkedEvent[] {
-  const mentions: EventMention[] = [];
-  for (const a of analyses.values()) {
-    for (const e of a.events) mentions.push({ ...e, outlet: a.document.outlet, title: a.document.title, published: a.document.published });
-  }
-  return linkEvents(mentions).map((ev) => describe(ev, analyses, ctx.kb));
+  return linkEvents([...analyses.values()].flatMap(mentionsOf)).map((ev) => describe(ev, analyses, ctx.kb));
 }
 
 type SpanText = { start: number; end: number; text: string };

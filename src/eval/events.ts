@@ -7,12 +7,11 @@
  * and the predicted one is no wider than the gold's or 31 days; status and mode right when equal (scored only
  * where the gold gives them); published right when the predicted day lies inside the gold interval.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { analyze } from '../analyze/analyze.ts';
-import { prepare } from '../ingest/prepare.ts';
 import type { Actor, EventRecord } from '../model/annotations.ts';
 import type { Document } from '../model/document.ts';
-import { sharedPath } from './shared.ts';
+import { readSeeds, sharedPath } from './shared.ts';
 
 interface Spec {
   country: string;
@@ -138,16 +137,14 @@ export function scoreDocument(file: string, gold: GoldDoc, events: EventRecord[]
 
 export function evaluateSeedEvents(shared: string): SeedEventReport {
   const gold = JSON.parse(readFileSync(sharedPath(shared, 'gold', 'seeds.events.json'), 'utf8')) as { documents: Record<string, GoldDoc> };
-  const dir = sharedPath(shared, 'corpus', 'seeds');
   const report: SeedEventReport = {
     must: 0, mustMatched: 0, recall: 0, predicted: 0, matched: 0, precision: 0,
     dates: { scored: 0, right: 0 }, statuses: { scored: 0, right: 0 }, modes: { scored: 0, right: 0 }, published: { scored: 0, right: 0 },
     rows: [], extras: [],
   };
-  for (const file of readdirSync(dir).sort()) {
+  for (const { file, document } of readSeeds(shared)) {
     const g = gold.documents[file];
     if (!g) continue;
-    const { document } = prepare({ kind: 'file', source: file, format: 'text', bytes: readFileSync(`${dir}/${file}`) }, { maxBytes: 1 << 24 });
     const a = analyze(document);
     scoreDocument(file, g, a.events, document.published, report.rows, report);
   }

@@ -3,16 +3,16 @@
  * main linked event is the linked event of its lead event, joined with the documents telling the same story;
  * B-cubed precision, recall and F1 of those groups against the gold labels.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { analyze, defaultContext } from '../analyze/analyze.ts';
 import { linkAnalyses } from '../cli/extract.ts';
 import type { Analysis } from '../model/annotations.ts';
 import { prepare } from '../ingest/prepare.ts';
 import type { Document } from '../model/document.ts';
 import type { EventMention } from '../model/linked.ts';
-import { LinkIndex } from '../link/link.ts';
+import { LinkIndex, mentionsOf } from '../link/link.ts';
 import { storyPairs } from '../link/stories.ts';
-import { f1, sharedPath } from './shared.ts';
+import { f1, readSeeds, sharedPath } from './shared.ts';
 
 export interface SeedLinkCheck {
   /** the January 2021 Biden–Putin call is one linked event reported by both 000 and 003 */
@@ -36,13 +36,11 @@ export interface LinkingReport {
 
 /** On the seeds: 000's and 003's references to the January 2021 Biden–Putin call are one event whose accounts diverge. */
 export function seedLinkCheck(shared: string): SeedLinkCheck {
-  const dir = sharedPath(shared, 'corpus', 'seeds');
   const analyses = new Map<string, Analysis>();
   const files: Record<string, string> = {};
-  for (const f of readdirSync(dir).sort()) {
-    const { document } = prepare({ kind: 'file', source: f, format: 'text', bytes: readFileSync(`${dir}/${f}`) }, { maxBytes: 1 << 24 });
+  for (const { file, document } of readSeeds(shared)) {
     analyses.set(document.id, analyze(document));
-    files[document.id] = f;
+    files[document.id] = file;
   }
   const linked = linkAnalyses(analyses, defaultContext());
   const call = linked.find(
@@ -120,7 +118,7 @@ export function evaluateLinking(shared: string): LinkingReport {
     const { document } = prepare({ kind: 'record', source: `news-clusters#${i + 1}`, record: r, raw: line }, { maxBytes: 1 << 24 });
     docs.push(document);
     gold.push(r.cluster.event_id);
-    eventsByDoc.push(analyze(document).events.map((e) => ({ ...e, outlet: document.outlet, title: document.title, published: document.published })));
+    eventsByDoc.push(mentionsOf(analyze(document)));
   });
   const groups = documentGroups(docs, eventsByDoc);
   const score = bcubed(groups, gold);

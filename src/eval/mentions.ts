@@ -5,11 +5,10 @@
  *  2. descriptions the gold depends on — role nouns, pronouns, initials, groups — resolve to the right people
  *     (the phrases below are the cues the gold's events rest on, listed with the person they denote).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { analyze } from '../analyze/analyze.ts';
-import { prepare } from '../ingest/prepare.ts';
 import type { Analysis, Mention } from '../model/annotations.ts';
-import { sharedPath } from './shared.ts';
+import { readSeeds, sharedPath } from './shared.ts';
 
 interface GoldFile {
   documents: Record<string, { events: Array<{ actor?: Array<{ country: string; person?: string }>; recipient?: Array<{ country: string; person?: string }> }> }>;
@@ -51,12 +50,8 @@ export interface MentionReport {
 }
 
 function seedAnalyses(shared: string): Record<string, Analysis> {
-  const dir = sharedPath(shared, 'corpus', 'seeds');
   const out: Record<string, Analysis> = {};
-  for (const f of readdirSync(dir).sort()) {
-    const { document } = prepare({ kind: 'file', source: f, format: 'text', bytes: readFileSync(`${dir}/${f}`) }, { maxBytes: 1 << 24 });
-    out[f] = analyze(document);
-  }
+  for (const { file, document } of readSeeds(shared)) out[file] = analyze(document);
   return out;
 }
 

@@ -1,5 +1,7 @@
 /** Where the shared gold data lives, and a clear message when it is not there. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { prepare } from '../ingest/prepare.ts';
+import type { Document } from '../model/document.ts';
 import { join, resolve } from 'node:path';
 
 export function sharedPath(root: string, ...parts: string[]): string {
@@ -24,4 +26,12 @@ export function f1(precision: number, recall: number): number {
 
 export function mean(xs: number[]): number {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+}
+
+/** The seed articles of ../shared, each prepared as `ingest` would, in file order. */
+export function readSeeds(root: string): Array<{ file: string; document: Document }> {
+  const dir = sharedPath(root, 'corpus', 'seeds');
+  return readdirSync(dir)
+    .sort()
+    .map((file) => ({ file, document: prepare({ kind: 'file', source: file, format: 'text', bytes: readFileSync(join(dir, file)) }, { maxBytes: 1 << 24 }).document }));
 }

@@ -19,13 +19,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveTimes } from '../analyze/time.ts';
-import { prepare } from '../ingest/prepare.ts';
 import type { TimeExpression } from '../model/annotations.ts';
 import type { Document } from '../model/document.ts';
-import { sharedPath } from './shared.ts';
+import { readSeeds, sharedPath } from './shared.ts';
 
 export const TIMEX_DIR = ['eval', 'timex-te3-platinum'];
-export const SEEDS_DIR = ['corpus', 'seeds'];
 
 type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 
@@ -274,11 +272,8 @@ function describe(t: TimeExpression | undefined): string {
 }
 
 export function seedDocuments(shared: string): Record<string, Document> {
-  const dir = sharedPath(shared, ...SEEDS_DIR);
   const docs: Record<string, Document> = {};
-  for (const f of readdirSync(dir).sort()) {
-    docs[f.slice(0, 3)] = prepare({ kind: 'file', source: f, format: 'text', bytes: readFileSync(join(dir, f)) }, { maxBytes: 1e7 }).document;
-  }
+  for (const { file, document } of readSeeds(shared)) docs[file.slice(0, 3)] = document;
   return docs;
 }
 

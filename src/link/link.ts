@@ -7,7 +7,7 @@
  * new document links in without recomputing the rest (LinkIndex.add).
  */
 import { createHash } from 'node:crypto';
-import type { Actor, EventStatus } from '../model/annotations.ts';
+import type { Actor, Analysis, EventStatus } from '../model/annotations.ts';
 import type { When } from '../model/document.ts';
 import type { EventMention, LinkedEvent } from '../model/linked.ts';
 
@@ -38,6 +38,12 @@ function datesOverlap(a: When, b: When, slackDays = 1): boolean {
 }
 
 const known = (w: When) => !!w.earliest;
+
+/** A document's events as mentions to link: each record with what linking needs of its document. */
+export function mentionsOf(a: Pick<Analysis, 'document' | 'events'>): EventMention[] {
+  const { outlet, title, published } = a.document;
+  return a.events.map((e) => ({ ...e, outlet, title, published }));
+}
 
 /** Whether two mentions report the same real event. */
 export function sameEvent(a: EventMention, b: EventMention): boolean {

@@ -5,6 +5,7 @@
 import type { Analysis } from '../model/annotations.ts';
 import type { EventMention, LinkedEvent } from '../model/linked.ts';
 import type { SqliteStore } from './sqlite.ts';
+import { mentionsOf } from '../link/link.ts';
 
 /** Bump when analysis output changes: documents analysed by an older version are analysed again. */
 export const ANALYSIS_VERSION = 1;
@@ -51,9 +52,8 @@ export class EventStore {
     this.db.prepare('INSERT OR REPLACE INTO analyses (document_id, version, analysis, analysed_at) VALUES (?, ?, ?, ?)').run(doc.id, ANALYSIS_VERSION, JSON.stringify({ ...rest, document: { id: doc.id } }), new Date().toISOString());
     this.db.prepare('DELETE FROM event_mentions WHERE document_id = ?').run(doc.id);
     const insert = this.db.prepare('INSERT INTO event_mentions (id, document_id, event, status, date_earliest, date_latest, countries, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const e of a.events) {
-      const m: EventMention = { ...e, outlet: doc.outlet, title: doc.title, published: doc.published };
-      insert.run(e.id, doc.id, e.event, e.status, e.date.earliest, e.date.latest, pad([...e.actor, ...e.recipient].map((x) => x.country)), JSON.stringify(m));
+    for (const m of mentionsOf(a)) {
+      insert.run(m.id, doc.id, m.event, m.status, m.date.earliest, m.date.latest, pad([...m.actor, ...m.recipient].map((x) => x.country)), JSON.stringify(m));
     }
   }
 
