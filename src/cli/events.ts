@@ -17,6 +17,11 @@ function open(db: string): SqliteStore | null {
 }
 
 const who = (xs: Actor[]) => xs.map((a) => a.name ?? a.text ?? a.country ?? '?').join(', ') || '—';
+/** One event on one line, as `readout events` and `npm start` list them. */
+export function eventLine(e: LinkedEvent): string {
+  return `${when(e).padEnd(22)} ${e.event.padEnd(9)} ${(e.mode ?? '').padEnd(6)} ${e.status.padEnd(12)} ${who(e.actor)} → ${who(e.recipient)}`;
+}
+
 const when = (e: LinkedEvent) => (e.date.earliest ? (e.date.earliest === e.date.latest ? e.date.earliest : `${e.date.earliest}..${e.date.latest}`) : 'undated');
 
 export async function analyzeCommand(flags: { db: string }): Promise<number> {
@@ -56,7 +61,7 @@ export async function eventsCommand(flags: { db: string; json?: boolean } & Reco
       return 0;
     }
     for (const e of list) {
-      process.stdout.write(`${e.id}  ${when(e).padEnd(22)} ${e.event.padEnd(9)} ${(e.mode ?? '').padEnd(6)} ${e.status.padEnd(9)} ${who(e.actor)} → ${who(e.recipient)}  [${e.documents.length} doc${e.documents.length > 1 ? 's' : ''}${e.divergences.length ? `, ${e.divergences.length} divergences` : ''}]\n`);
+      process.stdout.write(`${e.id}  ${eventLine(e)}  [${e.documents.length} doc${e.documents.length > 1 ? 's' : ''}${e.divergences.length ? `, ${e.divergences.length} divergences` : ''}]\n`);
     }
     process.stderr.write(`${list.length} events\n`);
     return 0;

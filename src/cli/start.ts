@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ingest } from '../ingest/ingest.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { summaryLine } from './ingest.ts';
+import { eventLine } from './events.ts';
 import { defaultContext } from '../analyze/analyze.ts';
 import { analyseStore, relinkStore } from '../link/pipeline.ts';
 import { EventStore } from '../store/events.ts';
@@ -31,10 +32,7 @@ export async function startCommand(flags: { db: string }): Promise<number> {
     const l = relinkStore(store, ctx);
     const events = new EventStore(store).linkedEvents({ limit: 12 });
     process.stdout.write(`\nEvents (${l.events}; ${l.shared} reported by several documents), latest first:\n`);
-    for (const e of events) {
-      const names = (xs: typeof e.actor) => xs.map((a) => a.name ?? a.country).join(', ');
-      process.stdout.write(`  ${(e.date.earliest ?? 'undated').padEnd(10)} ${e.event.padEnd(9)} ${e.status.padEnd(9)} ${names(e.actor)} → ${names(e.recipient)}\n`);
-    }
+    for (const e of events) process.stdout.write(`  ${eventLine(e)}\n`);
     process.stdout.write(`\n${summaryLine(summary)} → ${flags.db}\nNext: npx readout events --pair USA,RUS · npx readout event <id>\n`);
     return 0;
   } finally {
