@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { userContext } from './extract.ts';
 import { analyseStore, relinkStore } from '../link/pipeline.ts';
 import { outletProfiles, relationsIndex } from '../link/relations.ts';
-import type { Actor } from '../model/annotations.ts';
+import { EXPORT_FORMATS, exportEvents, participants, type ExportFormat } from '../link/export.ts';
 import type { LinkedEvent } from '../model/linked.ts';
 import { EventStore, type EventFilter } from '../store/events.ts';
 import { SqliteStore } from '../store/sqlite.ts';
@@ -16,7 +16,7 @@ function open(db: string): SqliteStore | null {
   return new SqliteStore(db);
 }
 
-const who = (xs: Actor[]) => xs.map((a) => a.name ?? a.text ?? a.country ?? '?').join(', ') || '—';
+const who = participants;
 /** One event on one line, as `readout events` and `npm start` list them. */
 export function eventLine(e: LinkedEvent): string {
   return `${when(e).padEnd(22)} ${e.event.padEnd(9)} ${(e.mode ?? '').padEnd(6)} ${e.status.padEnd(12)} ${who(e.actor)} → ${who(e.recipient)}`;
@@ -107,23 +107,8 @@ export async function eventCommand(id: string, flags: { db: string; json?: boole
   }
 }
 
-/** PLOVER JSON of one event, in the shape of the PLOVER gold standard. */
-function ploverRecord(e: LinkedEvent) {
-  const actors = (xs: Actor[]) => xs.map((a) => ({ actorText: a.text ?? a.name ?? '', code: a.country, sector: a.sector, name: a.name, wikidata: a.id?.startsWith('Q') ? a.id : null }));
-  return {
-    id: e.id, date: e.date.earliest, dateLatest: e.date.latest, event: e.event, mode: e.mode, status: e.status,
-    source: actors(e.actor), target: actors(e.recipient), context: e.topics, location: e.location,
-    documents: e.documents, mentions: e.mentions, text: e.accounts[0]?.passages[0]?.text ?? null,
-  };
-}
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export async function exportCommand(flags: { db: string; format: string; out?: string } & Record<string, string | undefined>): Promise<number> {
-  if (!['jsonl', 'plover', 'csv'].includes(flags.format)) {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(flags.format)) {
     process.stderr.write(`readout export: --format must be jsonl, plover or csv\n`);
     return 2;
   }
@@ -131,14 +116,7 @@ export async function exportCommand(flags: { db: string; format: string; out?: s
   if (!store) return 2;
   try {
     const list = new EventStore(store).linkedEvents({ ...filterOf(flags), limit: flags.limit ? Number(flags.limit) : 1e9 });
-    let body: string;
-    if (flags.format === 'jsonl') body = list.map((e) => JSON.stringify(e)).join('\n') + '\n';
-    else if (flags.format === 'plover') body = JSON.stringify(list.map(ploverRecord), null, 1) + '\n';
-    else {
-      const head = ['id', 'date_earliest', 'date_latest', 'event', 'mode', 'status', 'actor', 'actor_countries', 'recipient', 'recipient_countries', 'topics', 'location', 'documents', 'divergences'];
-      const rows = list.map((e) => [e.id, e.date.earliest, e.date.latest, e.event, e.mode, e.status, who(e.actor), e.actor.map((a) => a.country).join(' '), who(e.recipient), e.recipient.map((a) => a.country).join(' '), e.topics.join('; '), e.location, e.documents.length, e.divergences.length]);
-      body = [head, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
-    }
+    const body = exportEvents(list, flags.format as ExportFormat);
     if (flags.out) writeFileSync(flags.out, body);
     else process.stdout.write(body);
     process.stderr.write(`${list.length} events exported${flags.out ? ` to ${flags.out}` : ''}\n`);

@@ -1,5 +1,5 @@
 /** `readout ingest`: inputs into the database, with progress on a terminal and a summary at the end. */
-import { ingest, type IngestSummary } from '../ingest/ingest.ts';
+import { ingest, type IngestProgress, type IngestSummary } from '../ingest/ingest.ts';
 import { parseFieldMap } from '../ingest/prepare.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { totalInputBytes } from './inputs.ts';
@@ -15,6 +15,31 @@ export interface IngestFlags {
   json?: boolean;
   /** commander's --no-analyze */
   analyze?: boolean;
+  /** progress as JSON lines on stdout, for a program driving the import (the web UI's import page) */
+  progressJson?: boolean;
+}
+
+/** One line of `--progress-json`. */
+export type ImportProgress =
+  | ({ phase: 'ingest'; totalBytes: number | null } & IngestProgress)
+  | { phase: 'analyse'; done: number; total: number }
+  | { phase: 'link' }
+  | { phase: 'done'; ingested: number; duplicates: number; errors: number; analysed: number; events: number; errorList: Array<{ source: string; code: string; message: string }>; stopped: boolean };
+
+function jsonProgress(totalBytes: number | null) {
+  let last = 0;
+  const emit = (p: ImportProgress) => process.stdout.write(JSON.stringify(p) + '\n');
+  return {
+    emit,
+    update(p: IngestProgress) {
+      // at most ten lines a second: the reader wants a bar, not a log
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      emit({ phase: 'ingest', totalBytes, ...p });
+    },
+    stop() {},
+  };
 }
 
 export function maxBytesOf(flag: string): number {
@@ -34,7 +59,9 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const progress = progressReporter('ingesting', await totalInputBytes(paths));
+  const totalBytes = await totalInputBytes(paths);
+  const json = flags.progressJson ? jsonProgress(totalBytes) : null;
+  const progress = json ?? progressReporter('ingesting', totalBytes);
   let summary: IngestSummary;
   try {
     summary = await ingest(paths, store, {
@@ -49,17 +76,22 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
     process.off('SIGTERM', onSignal);
   }
   let analysed = '';
+  let counts = { analysed: 0, events: 0 };
   try {
     if (flags.analyze !== false && !summary.stopped) {
       const ctx = userContext(flags.db);
-      const a = analyseStore(store, ctx);
+      const a = analyseStore(store, ctx, json ? (done, total) => json.emit({ phase: 'analyse', done, total }) : undefined);
+      json?.emit({ phase: 'link' });
       const l = relinkStore(store, ctx);
+      counts = { analysed: a.analysed, events: l.events };
       analysed = `; ${a.analysed} analysed, ${l.events} events (${l.shared} in several documents)`;
     }
   } finally {
     store.close();
   }
-  if (flags.json) {
+  if (json) {
+    json.emit({ phase: 'done', ingested: summary.ingested, duplicates: summary.duplicates, errors: summary.errors, ...counts, errorList: summary.errorList, stopped: summary.stopped });
+  } else if (flags.json) {
     const { documents: _d, ...rest } = summary;
     process.stdout.write(JSON.stringify(rest, null, 2) + '\n');
   } else {

@@ -38,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--strict', 'exit non-zero when any input fails')
     .option('--json', 'print the summary as JSON')
     .option('--no-analyze', 'store the documents only; analyse and link later with `readout analyze`')
+    .option('--progress-json', 'print progress as JSON lines on stdout (for programs driving an import)')
     .action(async (paths: string[], o) => {
       code = await ingestCommand(paths, { ...o, db: program.opts().db });
     });
@@ -119,9 +120,10 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('serve')
-    .description('serve the HTTP JSON API (OpenAPI at /openapi.json) on 127.0.0.1; another host needs READOUT_TOKEN')
+    .description('serve the web UI and the HTTP JSON API (OpenAPI at /openapi.json) on 127.0.0.1; another host needs READOUT_TOKEN')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--port <port>', 'port', '8470')
+    .option('--no-ui', 'the API only, without the web UI')
     .action(async (o) => {
       code = await serveCommand({ ...o, db: program.opts().db });
     });
@@ -164,9 +166,12 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('start')
-    .description('ingest the bundled sample corpus into the database and show what was found')
-    .action(async () => {
-      code = await startCommand({ db: program.opts().db });
+    .description('build the web UI, ingest the bundled sample corpus when the database is empty, and serve the workbench')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', 'port', '8470')
+    .option('--no-serve', 'ingest and print what was found, then exit')
+    .action(async (o) => {
+      code = await startCommand({ ...o, db: program.opts().db });
     });
 
   try {

@@ -3,33 +3,48 @@ const page = [
   { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
   { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
 ];
+const q = (name: string, description: string, extra: Record<string, unknown> = {}) => ({ name, in: 'query', schema: { type: 'string', ...extra }, description });
+const id = (description: string) => ({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description });
 const error = { description: 'bad parameters', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+const eventFilters = [
+  q('pair', 'one or two ISO3 codes, e.g. USA,RUS'),
+  q('actor', 'a participant by name'),
+  q('type', 'PLOVER type, e.g. CONSULT'),
+  q('status', 'occurred, planned, proposed, cancelled, denied, uncertain, hypothetical'),
+  q('outlet', 'reported by this outlet'),
+  q('from', 'dated on or after', { format: 'date' }),
+  q('to', 'dated on or before', { format: 'date' }),
+  q('q', 'words in the record'),
+];
 
 export const openapi = {
   openapi: '3.1.0',
-  info: { title: 'Readout API', version: '0.1.0', description: 'Diplomatic events read from news, with their evidence, accounts and divergences.' },
+  info: { title: 'Readout API', version: '0.2.0', description: 'Diplomatic events read from news, with their evidence, accounts and divergences. Lists are paginated: `more` says another page follows.' },
   paths: {
-    '/api/documents': { get: { summary: 'List or search documents', parameters: [{ name: 'q', in: 'query', schema: { type: 'string' }, description: 'full-text search' }, ...page], responses: { 200: { description: 'documents' }, 400: error } } },
-    '/api/documents/{id}': { get: { summary: 'A document with its annotations (sentences, mentions, times, quotes, events)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'document' }, 400: error, 404: error } } },
-    '/api/events': {
-      get: {
-        summary: 'Linked events, latest first',
-        parameters: [
-          { name: 'pair', in: 'query', schema: { type: 'string' }, description: 'one or two ISO3 codes, e.g. USA,RUS' },
-          { name: 'actor', in: 'query', schema: { type: 'string' } },
-          { name: 'type', in: 'query', schema: { type: 'string' }, description: 'PLOVER type' },
-          { name: 'status', in: 'query', schema: { type: 'string' } },
-          { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
-          { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
-          { name: 'q', in: 'query', schema: { type: 'string' } },
-          ...page,
-        ],
-        responses: { 200: { description: 'events' }, 400: error },
+    '/api/stats': { get: { summary: 'Counts of documents, analyses, events and quotes', responses: { 200: ok('counts') } } },
+    '/api/documents': { get: { summary: 'List or search documents', parameters: [q('q', 'full-text search'), ...page], responses: { 200: ok('documents'), 400: error } } },
+    '/api/documents/{id}': { get: { summary: 'A document with its annotations (sentences, mentions, times, quotes, events) and the linked events its events belong to', parameters: [id('document id (hexadecimal)')], responses: { 200: ok('document'), 400: error, 404: error } } },
+    '/api/events': { get: { summary: 'Linked events, latest first', parameters: [...eventFilters, ...page], responses: { 200: ok('events'), 400: error } } },
+    '/api/timeline': { get: { summary: 'Linked events per month and PLOVER type, for the same filters as /api/events', parameters: eventFilters, responses: { 200: ok('counts'), 400: error } } },
+    '/api/events/{id}': { get: { summary: 'An event with its accounts and divergences', parameters: [id('ev- followed by 12 hex digits')], responses: { 200: ok('event'), 400: error, 404: error } } },
+    '/api/actors': { get: { summary: 'People of the knowledge base, most events first', parameters: [q('q', 'part of a name'), q('country', 'ISO3'), ...page], responses: { 200: ok('actors'), 400: error } } },
+    '/api/actors/{id}': { get: { summary: 'A person: offices over time, events and quotations', parameters: [id('Wikidata id or slug')], responses: { 200: ok('actor'), 400: error, 404: error } } },
+    '/api/quotes': { get: { summary: 'Quotations with their speakers', parameters: [q('speaker', 'part of the speaker name'), q('country', 'ISO3 of the speaker'), q('document', 'document id'), q('q', 'words in the quotation'), ...page], responses: { 200: ok('quotes'), 400: error } } },
+    '/api/pairs': { get: { summary: 'Pairs of states with the most linked events', responses: { 200: ok('pairs') } } },
+    '/api/relations': { get: { summary: 'Monthly cooperation–conflict index of a pair of states', parameters: [{ ...q('pair', 'two ISO3 codes, e.g. USA,RUS'), required: true }], responses: { 200: ok('months'), 400: error } } },
+    '/api/outlets': { get: { summary: 'Outlet profiles', responses: { 200: ok('outlets') } } },
+    '/api/export': { get: { summary: 'Download linked events', parameters: [q('format', 'jsonl, plover or csv', { enum: ['jsonl', 'plover', 'csv'] }), ...eventFilters], responses: { 200: { description: 'a file' }, 400: error } } },
+    '/api/import': {
+      post: {
+        summary: 'Import articles: multipart files (field "files"), or a raw body named by ?name=',
+        parameters: [q('name', 'file name of a raw body; its extension decides how it is read (.jsonl, .html, .txt …)')],
+        requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+        responses: { 202: ok('the import job'), 400: error, 413: error, 503: error },
       },
+      get: { summary: 'Imports of this server run, latest first', responses: { 200: ok('jobs') } },
     },
-    '/api/events/{id}': { get: { summary: 'An event with its accounts and divergences', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'event' }, 400: error, 404: error } } },
-    '/api/relations': { get: { summary: 'Monthly cooperation–conflict index of a pair of states', parameters: [{ name: 'pair', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'months' }, 400: error } } },
-    '/api/outlets': { get: { summary: 'Outlet profiles', responses: { 200: { description: 'outlets' } } } },
+    '/api/import/{id}': { get: { summary: 'Progress of an import', parameters: [id('import id')], responses: { 200: ok('job'), 404: error } } },
   },
   components: {
     schemas: { Error: { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' } } } },

@@ -21,8 +21,33 @@ export interface EventFilter {
   from?: string;
   to?: string;
   text?: string;
+  /** reported by this outlet (exact name, as documents carry it) */
+  outlet?: string;
   limit?: number;
   offset?: number;
+}
+
+export interface QuoteFilter {
+  speaker?: string;
+  country?: string;
+  document?: string;
+  text?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface QuoteRow {
+  id: string;
+  document: string;
+  kind: string;
+  speaker: string | null;
+  speakerCountry: string | null;
+  start: number;
+  end: number;
+  text: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
 }
 
 const pad = (codes: Iterable<string | null>) => ` ${[...new Set([...codes].filter(Boolean))].sort().join(' ')} `;
@@ -55,6 +80,47 @@ export class EventStore {
     for (const m of mentionsOf(a)) {
       insert.run(m.id, doc.id, m.event, m.status, m.date.earliest, m.date.latest, pad([...m.actor, ...m.recipient].map((x) => x.country)), JSON.stringify(m));
     }
+    this.db.prepare('DELETE FROM quotes WHERE document_id = ?').run(doc.id);
+    const quote = this.db.prepare('INSERT OR REPLACE INTO quotes (id, document_id, kind, speaker, speaker_country, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const q of a.quotes) {
+      quote.run(q.id, doc.id, q.kind, q.speaker?.name ?? q.speaker?.text ?? null, q.speaker?.country ?? null, q.content.start, q.content.end, doc.text.slice(q.content.start, q.content.end));
+    }
+  }
+
+  /** Quotations, newest documents first; `speaker` matches the canonical name or the words naming the speaker. */
+  quotes(f: QuoteFilter = {}): QuoteRow[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (f.speaker) {
+      where.push('q.speaker LIKE ?');
+      args.push(`%${f.speaker}%`);
+    }
+    if (f.country) {
+      where.push('q.speaker_country = ?');
+      args.push(f.country);
+    }
+    if (f.document) {
+      where.push('q.document_id = ?');
+      args.push(f.document);
+    }
+    if (f.text) {
+      where.push('q.text LIKE ?');
+      args.push(`%${f.text}%`);
+    }
+    const sql = `SELECT q.id, q.document_id AS document, q.kind, q.speaker, q.speaker_country AS speakerCountry, q.start, q."end", q.text,
+        d.title, d.outlet, d.published_earliest AS published
+      FROM quotes q JOIN documents d ON d.id = q.document_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY d.published_earliest IS NULL, d.published_earliest DESC, q.document_id, q.start LIMIT ? OFFSET ?`;
+    return this.db.prepare(sql).all(...args, f.limit ?? 50, f.offset ?? 0) as QuoteRow[];
+  }
+
+  /** How many linked events name each participant (canonical names), most first. */
+  participantCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const people of this.db.prepare('SELECT people FROM linked_events').pluck().iterate() as Iterable<string>) {
+      for (const name of new Set(people.split(' | ').map((x) => x.trim()).filter(Boolean))) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    return counts;
   }
 
   /** The analysis of a document, with its document re-attached. */
@@ -87,7 +153,8 @@ export class EventStore {
     return row ? (JSON.parse(row) as LinkedEvent) : null;
   }
 
-  linkedEvents(f: EventFilter = {}): LinkedEvent[] {
+  /** The SQL condition of a filter, shared by the list, the counts and the export. */
+  private where(f: EventFilter): { sql: string; args: unknown[] } {
     const where: string[] = [];
     const args: unknown[] = [];
     if (f.pair) {
@@ -122,8 +189,23 @@ export class EventStore {
       where.push('record LIKE ?');
       args.push(`%${f.text}%`);
     }
-    const sql = `SELECT record FROM linked_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    if (f.outlet) {
+      where.push('record LIKE ?');
+      args.push(`%"outlet":${JSON.stringify(f.outlet)}%`);
+    }
+    return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
+  }
+
+  linkedEvents(f: EventFilter = {}): LinkedEvent[] {
+    const { sql: where, args } = this.where(f);
+    const sql = `SELECT record FROM linked_events ${where}
       ORDER BY date_earliest IS NULL, date_earliest DESC, documents DESC, id LIMIT ? OFFSET ?`;
     return (this.db.prepare(sql).pluck().all(...args, f.limit ?? 50, f.offset ?? 0) as string[]).map((r) => JSON.parse(r) as LinkedEvent);
+  }
+
+  /** Events per month and type for a filter (undated events under month null): the timeline's chart. */
+  monthlyCounts(f: EventFilter = {}): Array<{ month: string | null; event: string; count: number }> {
+    const { sql: where, args } = this.where(f);
+    return this.db.prepare(`SELECT substr(date_earliest, 1, 7) AS month, event, count(*) AS count FROM linked_events ${where} GROUP BY month, event ORDER BY month`).all(...args) as Array<{ month: string | null; event: string; count: number }>;
   }
 }

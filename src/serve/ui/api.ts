@@ -1,0 +1,151 @@
+/** The API as the UI sees it: typed reads, one error shape, and a hook that tracks loading and failure. */
+import { useCallback, useEffect, useState } from 'react';
+import type { Account, Divergence, LinkedEvent, Passage } from '../../model/linked.ts';
+import type { Actor, EventRecord, Mention, Quote, TimeExpression, TopicMention } from '../../model/annotations.ts';
+import type { Document } from '../../model/document.ts';
+
+export type { Account, Actor, Divergence, Document, EventRecord, LinkedEvent, Mention, Passage, Quote, TimeExpression };
+
+export interface Page<T> {
+  items: T[];
+  limit: number;
+  offset: number;
+  more: boolean;
+  total?: number | null;
+}
+
+export type EventSummary = Omit<LinkedEvent, 'accounts'> & { accounts: number; outlets: string[] };
+export type EventDetail = LinkedEvent & { titles: Record<string, string | null>; countries: Record<string, string> };
+
+export interface DocumentSummary {
+  id: string;
+  source: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  language: string | null;
+  duplicateOf: string | null;
+  snippet?: string;
+}
+
+export interface DocumentDetail {
+  document: Document;
+  annotations: { mentions: Mention[]; times: TimeExpression[]; quotes: Quote[]; events: EventRecord[]; topics: TopicMention[]; warnings: string[] } | null;
+  linkedEvents: Array<{ mention: string; event: string }>;
+}
+
+export interface QuoteRow {
+  id: string;
+  document: string;
+  kind: string;
+  speaker: string | null;
+  speakerCountry: string | null;
+  start: number;
+  end: number;
+  text: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+}
+
+export interface ActorSummary {
+  id: string;
+  name: string;
+  country: string;
+  office: { title: string; from: string; to: string | null } | null;
+  events: number;
+}
+
+export interface ActorDetail extends ActorSummary {
+  aliases: string[];
+  positions: Array<{ role: string; title: string; from: string; to: string | null; country: string }>;
+  events: number;
+  quotes: QuoteRow[];
+}
+
+export interface MonthPoint {
+  month: string;
+  events: number;
+  cooperation: number;
+  conflict: number;
+  index: number;
+}
+
+export interface ImportJob {
+  id: string;
+  files: string[];
+  state: 'queued' | 'running' | 'done' | 'failed';
+  phase: 'queued' | 'ingest' | 'analyse' | 'link' | 'done';
+  progress: number;
+  items: number;
+  ingested: number;
+  duplicates: number;
+  errors: number;
+  analysed: number;
+  events: number;
+  errorList: Array<{ source: string; code: string; message: string }>;
+  message: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface Stats {
+  documents: number;
+  analysed: number;
+  events: number;
+  shared: number;
+  quotes: number;
+  errors: number;
+}
+
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number) {
+    super(message);
+  }
+}
+
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { accept: 'application/json' } });
+  } catch {
+    throw new ApiError('The Readout server does not answer. Is `readout serve` still running?', 0);
+  }
+  const body = (await res.json().catch(() => null)) as { message?: string } | null;
+  if (!res.ok) throw new ApiError(body?.message ?? `${res.status} ${res.statusText}`, res.status);
+  return body as T;
+}
+
+export interface Loaded<T> {
+  data: T | null;
+  error: ApiError | null;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Reads a path whenever it changes; null waits. */
+export function useApi<T>(path: string | null): Loaded<T> {
+  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: !!path });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (!path) return;
+    let live = true;
+    setState((s) => ({ data: s.data, error: null, loading: true }));
+    getJson<T>(path).then(
+      (data) => live && setState({ data, error: null, loading: false }),
+      (error: ApiError) => live && setState({ data: null, error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { ...state, reload };
+}

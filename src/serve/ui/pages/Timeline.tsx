@@ -1,0 +1,139 @@
+/** The timeline: events for a country pair, an actor or everything, filtered by type, status, outlet and date. */
+import { useMemo, type FormEvent } from 'react';
+import type { ChartConfiguration } from 'chart.js';
+import { query, useApi, type EventSummary, type Page } from '../api.ts';
+import { ChartCanvas, Empty, EventRow, Pager, Show, TYPE_COLOURS } from '../components.tsx';
+import { navigate, type Route } from '../router.ts';
+
+const TYPES = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
+const STATUSES = ['occurred', 'planned', 'proposed', 'cancelled', 'denied', 'uncertain', 'hypothetical'];
+const FILTERS = ['pair', 'actor', 'type', 'status', 'outlet', 'from', 'to', 'q'] as const;
+
+export function Timeline({ route }: { route: Route }) {
+  const f = Object.fromEntries(FILTERS.map((k) => [k, route.params.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
+  const offset = Number(route.params.get('offset') ?? 0) || 0;
+  const pairs = useApi<{ items: Array<{ pair: string[]; names: string[]; events: number }> }>('/api/pairs');
+  const outlets = useApi<{ items: Array<{ outlet: string; documents: number }> }>('/api/outlets');
+  const list = useApi<Page<EventSummary>>(`/api/events${query({ ...f, limit: 50, offset })}`);
+  const counts = useApi<{ items: Array<{ month: string | null; event: string; count: number }> }>(`/api/timeline${query(f)}`);
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    navigate('/', Object.fromEntries(FILTERS.map((k) => [k, String(data.get(k) ?? '')])));
+  };
+
+  const chart = useMemo<ChartConfiguration | null>(() => {
+    const rows = counts.data?.items.filter((r) => r.month) ?? [];
+    if (!rows.length) return null;
+    const months = [...new Set(rows.map((r) => r.month!))].sort();
+    const types = TYPES.filter((t) => rows.some((r) => r.event === t));
+    return {
+      type: 'bar',
+      data: {
+        labels: months,
+        datasets: types.map((t) => ({ label: t, backgroundColor: TYPE_COLOURS[t], data: months.map((m) => rows.find((r) => r.month === m && r.event === t)?.count ?? 0) })),
+      },
+      options: {
+        scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'events' }, ticks: { precision: 0 } } },
+        plugins: { legend: { position: 'bottom' }, title: { display: true, text: 'Linked events per month, by PLOVER type' } },
+        onClick: (_e, elements, c) => {
+          const m = elements[0] ? (c.data.labels?.[elements[0].index] as string) : null;
+          if (m) navigate('/', { ...f, from: `${m}-01`, to: `${m}-31` });
+        },
+      },
+    };
+  }, [counts.data]);
+
+  const undated = counts.data?.items.filter((r) => !r.month).reduce((n, r) => n + r.count, 0) ?? 0;
+  return (
+    <section>
+      <h1>Timeline</h1>
+      <form className="filters" onSubmit={submit} key={route.params.toString()}>
+        <label>
+          Countries
+          <select name="pair" defaultValue={f.pair}>
+            <option value="">all</option>
+            {pairs.data?.items.map((p) => (
+              <option key={p.pair.join()} value={p.pair.join(',')}>
+                {p.names.join(' – ')} ({p.events})
+              </option>
+            ))}
+            {f.pair && !pairs.data?.items.some((p) => p.pair.join(',') === f.pair) ? <option value={f.pair}>{f.pair}</option> : null}
+          </select>
+        </label>
+        <label>
+          Actor
+          <input name="actor" defaultValue={f.actor} placeholder="e.g. Lavrov" />
+        </label>
+        <label>
+          Type
+          <select name="type" defaultValue={f.type}>
+            <option value="">all</option>
+            {TYPES.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status
+          <select name="status" defaultValue={f.status}>
+            <option value="">all</option>
+            {STATUSES.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Outlet
+          <select name="outlet" defaultValue={f.outlet}>
+            <option value="">all</option>
+            {outlets.data?.items.map((o) => (
+              <option key={o.outlet} value={o.outlet}>
+                {o.outlet} ({o.documents})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From
+          <input type="date" name="from" defaultValue={f.from} />
+        </label>
+        <label>
+          To
+          <input type="date" name="to" defaultValue={f.to} />
+        </label>
+        <label>
+          Words
+          <input name="q" defaultValue={f.q} placeholder="e.g. New START" />
+        </label>
+        <button type="submit">Show</button>
+        {FILTERS.some((k) => f[k]) ? (
+          <button type="button" className="secondary" onClick={() => navigate('/')}>
+            Clear
+          </button>
+        ) : null}
+      </form>
+      {chart ? <ChartCanvas config={chart} label="linked events per month by type" /> : null}
+      {undated ? <p className="muted">{undated} matching events have no date the text states; they are listed last.</p> : null}
+      <Show loaded={list} what="events">
+        {(page) =>
+          page.items.length ? (
+            <>
+              <ol className="events">
+                {page.items.map((e) => (
+                  <EventRow key={e.id} e={e} />
+                ))}
+              </ol>
+              <Pager offset={page.offset} limit={page.limit} more={page.more} go={(o) => navigate('/', { ...f, offset: o })} />
+            </>
+          ) : (
+            <Empty>
+              {FILTERS.some((k) => f[k]) ? 'No events match these filters.' : <>No events yet. <a href="#/import">Import articles</a> to read events from them.</>}
+            </Empty>
+          )
+        }
+      </Show>
+    </section>
+  );
+}
