@@ -59,8 +59,10 @@ function optional(c: Context, name: string, test: (v: string) => boolean, why: s
   return v;
 }
 
-function codes(c: Context, name: string, max: number): string[] | undefined {
-  const v = optional(c, name, (x) => x.split(',').length <= max && x.toUpperCase().split(',').every((y) => ISO3.test(y)), max === 1 ? 'an ISO3 code, e.g. RUS' : `one to ${max} ISO3 codes, comma-separated, e.g. USA,RUS`);
+/** ISO3 codes of states; `orgs` also lets organisation codes through (NATO, EU) where events can have them. */
+function codes(c: Context, name: string, max: number, orgs = true): string[] | undefined {
+  const pattern = orgs ? ISO3 : /^[A-Z]{3}$/;
+  const v = optional(c, name, (x) => x.split(',').length <= max && x.toUpperCase().split(',').every((y) => pattern.test(y)), max === 1 ? 'an ISO3 code, e.g. RUS' : `one to ${max} ISO3 codes, comma-separated, e.g. USA,RUS`);
   return v?.toUpperCase().split(',');
 }
 
@@ -170,7 +172,7 @@ export function createApi(store: SqliteStore, opts: ApiOptions = {}): Hono {
   app.get('/api/actors', (c) => {
     const p = page(c);
     const q = (c.req.query('q') ?? '').trim().toLowerCase();
-    const country = codes(c, 'country', 1)?.[0];
+    const country = codes(c, 'country', 1, false)?.[0];
     const counts = events.participantCounts();
     const people = kb.people
       .filter((x) => (!q || x.name.toLowerCase().includes(q) || x.aliases.some((a) => a.toLowerCase().includes(q))) && (!country || x.country === country))
@@ -181,7 +183,7 @@ export function createApi(store: SqliteStore, opts: ApiOptions = {}): Hono {
 
   app.get('/api/actors/:id', (c) => {
     const id = c.req.param('id');
-    if (!/^[\w.\-]{1,80}$/.test(id)) throw new BadRequest('id: an actor id is a Wikidata id (Q…) or a slug');
+    if (!/^[\w.:\-]{1,100}$/.test(id)) throw new BadRequest('id: an actor id is a Wikidata id (Q…) or a knowledge-base slug such as rus:sergey-lavrov');
     const person = kb.person(id);
     if (!person) return c.json({ error: 'not-found', message: `no actor ${id} in the knowledge base` }, 404);
     const list = events.linkedEvents({ actor: person.name, limit: 200 }).filter((e) => [...e.actor, ...e.recipient].some((a) => a.name === person.name));
@@ -197,7 +199,7 @@ export function createApi(store: SqliteStore, opts: ApiOptions = {}): Hono {
 
   app.get('/api/quotes', (c) => {
     const p = page(c);
-    const country = codes(c, 'country', 1)?.[0];
+    const country = codes(c, 'country', 1, false)?.[0];
     const document = optional(c, 'document', (v) => /^[0-9a-f]{8,64}$/.test(v), 'a document id (hexadecimal)');
     const rows = events.quotes({ speaker: c.req.query('speaker') || undefined, text: c.req.query('q') || undefined, country, document, limit: p.limit + 1, offset: p.offset });
     return c.json(paged(rows, p));

@@ -75,9 +75,21 @@ export function Participants({ actor, recipient, symmetric }: { actor: Actor[]; 
   );
 }
 
+const lastDay = (ym: string) => new Date(Date.UTC(+ym.slice(0, 4), +ym.slice(5, 7), 0)).getUTCDate();
+
+/** An interval as briefly as it is exact: a day, a month (2021-01), a year (2020), or its two ends. */
+export function formatWhen(earliest: string, latest: string | null): string {
+  if (!latest || latest === earliest) return earliest;
+  const [ey, em, ed] = [earliest.slice(0, 4), earliest.slice(0, 7), earliest.slice(8)];
+  if (ed === '01' && latest.slice(0, 7) === em && +latest.slice(8) === lastDay(em)) return em;
+  if (earliest === `${ey}-01-01` && latest === `${ey}-12-31`) return ey;
+  if (latest.slice(0, 7) === em) return `${earliest}…${latest.slice(8)}`;
+  return `${earliest} … ${latest}`;
+}
+
 export function When({ earliest, latest }: { earliest: string | null; latest: string | null }) {
   if (!earliest) return <span className="muted">date unknown</span>;
-  return <span className="when">{earliest === latest || !latest ? earliest : `${earliest} … ${latest}`}</span>;
+  return <span className="when" title={latest && latest !== earliest ? `between ${earliest} and ${latest}` : undefined}>{formatWhen(earliest, latest)}</span>;
 }
 
 export function EventRow({ e }: { e: EventSummary }) {

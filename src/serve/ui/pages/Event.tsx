@@ -18,15 +18,37 @@ function Evidence({ p, label }: { p: Passage; label?: string }) {
   );
 }
 
-function DivergenceItem({ d, titles }: { d: Divergence; titles: Record<string, string | null> }) {
+/** Divergences of one kind resting on the same passages are one point to a reader ("mentions Navalny, SolarWinds…"). */
+function grouped(ds: Divergence[]): Array<{ kind: string; descriptions: string[]; evidence: Passage[] }> {
+  const by = new Map<string, { kind: string; descriptions: string[]; evidence: Passage[] }>();
+  for (const d of ds) {
+    const key = `${d.kind}|${d.evidence.map((p) => `${p.document}:${p.start}-${p.end}`).join(',')}`;
+    const g = by.get(key) ?? { kind: d.kind, descriptions: [], evidence: d.evidence };
+    g.descriptions.push(d.description);
+    by.set(key, g);
+  }
+  return [...by.values()];
+}
+
+function DivergenceItem({ d, titles }: { d: { kind: string; descriptions: string[]; evidence: Passage[] }; titles: Record<string, string | null> }) {
   return (
     <li className={`divergence kind-${d.kind}`}>
-      <span className="badge diverges">{d.kind}</span> {d.description}
+      <span className="badge diverges">{d.kind}</span> {d.descriptions.length > 1 ? <ul>{d.descriptions.map((x) => <li key={x}>{x}</li>)}</ul> : d.descriptions[0]}
       <div className="sides">
-        {d.evidence.map((p, i) => (
+        {d.evidence.slice(0, 2).map((p, i) => (
           <Evidence key={i} p={p} label={titles[p.document] ?? p.document.slice(0, 8)} />
         ))}
       </div>
+      {d.evidence.length > 2 ? (
+        <details>
+          <summary>{d.evidence.length - 2} more passage{d.evidence.length === 3 ? '' : 's'}</summary>
+          <div className="sides">
+            {d.evidence.slice(2).map((p, i) => (
+              <Evidence key={i} p={p} label={titles[p.document] ?? p.document.slice(0, 8)} />
+            ))}
+          </div>
+        </details>
+      ) : null}
     </li>
   );
 }
@@ -55,7 +77,7 @@ function AccountCard({ a, title, divergences, countries }: { a: Account; title: 
           <meter min={-1} max={1} low={-0.2} high={0.2} optimum={0.5} value={a.tone} title={a.tone.toFixed(2)} /> <small>{a.tone.toFixed(2)}</small>
         </dd>
       </dl>
-      {marks.length ? <p className="diverges-note">Diverges: {marks.map((d) => d.kind).join(', ')}</p> : null}
+      {marks.length ? <p className="diverges-note" title={marks.map((d) => d.description).join('\n')}>Diverges from the other accounts: {[...new Set(marks.map((d) => d.kind))].map((k) => `${k} (${marks.filter((d) => d.kind === k).length})`).join(', ')}</p> : null}
       {a.quotes.length ? (
         <>
           <h4>Quotes</h4>
@@ -102,7 +124,7 @@ export function EventPage({ id }: { id: string }) {
           <h2>Divergences</h2>
           {e.divergences.length ? (
             <ul className="divergences">
-              {e.divergences.map((d, i) => (
+              {grouped(e.divergences).map((d, i) => (
                 <DivergenceItem key={i} d={d} titles={e.titles} />
               ))}
             </ul>

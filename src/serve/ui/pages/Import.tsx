@@ -23,9 +23,9 @@ function upload(files: File[], onProgress: (share: number) => void): Promise<Imp
   });
 }
 
-function JobView({ job }: { job: ImportJob }) {
+function JobView({ job, current = false }: { job: ImportJob; current?: boolean }) {
   return (
-    <div className={`job job-${job.state}`} data-testid="import-job">
+    <div className={`job job-${job.state}`} data-testid={current ? 'import-current' : 'import-job'}>
       <p>
         <b>{job.files.join(', ')}</b> — {job.state === 'failed' ? 'failed' : PHASES[job.phase]}
       </p>
@@ -115,7 +115,7 @@ export function ImportPage() {
         </div>
       ) : null}
       {error ? <ErrorBox error={error} /> : null}
-      {job ? <JobView job={job} /> : null}
+      {job ? <JobView job={job} current /> : null}
       {history.data?.items.filter((j) => j.id !== job?.id).length ? (
         <>
           <h2>Earlier imports</h2>
