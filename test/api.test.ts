@@ -6,7 +6,7 @@ import { createApi } from '../src/serve/api.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { analyseStore, relinkStore } from '../src/link/pipeline.ts';
 import { defaultContext } from '../src/analyze/analyze.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
+import { SqliteStore, snippet } from '../src/store/sqlite.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
 describe('HTTP API', () => {
@@ -72,6 +72,12 @@ describe('HTTP API', () => {
     const q = (quotes.body.items as Array<{ document: string; start: number; end: number; text: string }>)[0]!;
     const doc = (await get(`/api/documents/${q.document}`)).body.document as { text: string };
     expect(doc.text.slice(q.start, q.end)).toBe(q.text);
+  });
+
+  it('cuts search snippets around the words found, in any inflection the stemmed index matched', () => {
+    expect(snippet('Washington imposed new sanctions on Moscow on Friday, and officials sanctioned three banks.', ['sanction'])).toBe('Washington imposed new [sanctions] on Moscow on Friday, and officials…');
+    expect(snippet('Leaders met at the Helsinki summit in July.', ['helsinki', 'summits'])).toBe('Leaders met at the [Helsinki] [summit] in July.');
+    expect(snippet('Nothing here matches.', ['zebra'])).toBe('Nothing here matches.');
   });
 
   it('pages through events: `more` says another page follows and the pages do not overlap', async () => {

@@ -11,6 +11,9 @@ import { SqliteStore } from '../store/sqlite.ts';
 import { analyze, defaultContext } from '../analyze/analyze.ts';
 import { linkEvents, mentionsOf } from '../link/link.ts';
 import type { EventMention } from '../model/linked.ts';
+import { EventStore } from '../store/events.ts';
+import { relinkStore } from '../link/pipeline.ts';
+import { loadTest } from './load.ts';
 
 export const SAMPLE_5K = ['corpus', 'allsides-sample-5k.jsonl.gz'];
 
@@ -27,7 +30,7 @@ class PeakRss {
   }
 }
 
-export async function benchCommand(flags: { shared: string; limit?: string }): Promise<number> {
+export async function benchCommand(flags: { shared: string; limit?: string; load?: boolean }): Promise<number> {
   const missing = missingShared(flags.shared, ...SAMPLE_5K);
   if (missing) {
     process.stderr.write(`bench: ${missing}\n`);
@@ -57,25 +60,36 @@ export async function benchCommand(flags: { shared: string; limit?: string }): P
   let quotes = 0;
   let events = 0;
   const allMentions: EventMention[] = [];
+  const eventStore = new EventStore(store);
   const t1 = process.hrtime.bigint();
-  for (const id of store.documentIds()) {
-    const doc = store.getDocument(id)!;
-    if (doc.duplicateOf) continue;
-    const a = analyze(doc, ctx);
-    docs++;
-    tokens += a.tokens.length;
-    mentions += a.mentions.length;
-    times += a.times.length;
-    quotes += a.quotes.length;
-    events += a.events.length;
-    allMentions.push(...mentionsOf(a));
+  const ids = store.documentIds();
+  // analyses are stored as `readout ingest` stores them (one transaction per 100), for the API load below
+  for (let i = 0; i < ids.length; i += 100) {
+    store.transaction(() => {
+      for (const id of ids.slice(i, i + 100)) {
+        const doc = store.getDocument(id)!;
+        if (doc.duplicateOf) continue;
+        const a = analyze(doc, ctx);
+        eventStore.putAnalysis(a);
+        docs++;
+        tokens += a.tokens.length;
+        mentions += a.mentions.length;
+        times += a.times.length;
+        quotes += a.quotes.length;
+        events += a.events.length;
+        allMentions.push(...mentionsOf(a));
+      }
+    });
   }
   const analysisSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
   const t2 = process.hrtime.bigint();
   const linked = linkEvents(allMentions);
   const linkSeconds = Number(process.hrtime.bigint() - t2) / 1e9;
   const peak = Math.max(ingestPeak, rss2.stop());
+  const stored = relinkStore(store, ctx);
+  const searchWords = ['Putin', 'sanctions', 'Helsinki summit', 'Lavrov Tillerson', 'election interference', 'NATO', 'Ukraine ceasefire', 'Syria chemical weapons'];
   store.close();
+  const load = flags.load === false ? [] : await loadTest(dbPath, { connections: 50, seconds: 10, searchWords });
   const dbSize = statSync(dbPath).size;
   rmSync(dir, { recursive: true, force: true });
   const mb = summary.bytes / 1048576;
@@ -102,7 +116,16 @@ export async function benchCommand(flags: { shared: string; limit?: string }): P
       '',
       `Linking — ${allMentions.length} event mentions`,
       `  time         ${linkSeconds.toFixed(2)} s → ${linked.length} events, ${linked.filter((e) => e.documents.length > 1).length} reported by several documents`,
+      `  with accounts and divergences, stored: ${stored.seconds.toFixed(2)} s`,
       '',
+      ...(load.length
+        ? [
+            `API under load — readout serve on loopback, ${50} connections for 10 s each, ${stored.events} events and ${summary.ingested} documents in the database`,
+            `  ${'endpoint'.padEnd(36)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)}`,
+            ...load.map((r) => `  ${r.name.padEnd(36)} ${r.perSecond.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors + r.non2xx).padStart(7)}`),
+            '',
+          ]
+        : []),
     ].join('\n'),
   );
   return 0;

@@ -160,6 +160,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('measure ingestion throughput and peak memory on the shared 5k sample')
     .option('--shared <dir>', 'where the shared data lives', process.env.READOUT_SHARED ?? '../shared')
     .option('--limit <n>', 'only the first n records')
+    .option('--no-load', 'skip the API load test')
     .action(async (o) => {
       code = await benchCommand(o);
     });

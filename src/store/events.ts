@@ -50,6 +50,13 @@ export interface QuoteRow {
   published: string | null;
 }
 
+/** An event as lists show it: its accounts, divergences and mentions counted, the outlets named. */
+export type EventSummary = Omit<LinkedEvent, 'accounts' | 'divergences' | 'mentions'> & { accounts: number; divergences: number; mentions: number; outlets: string[] };
+
+export function eventSummary({ accounts, divergences, mentions, ...e }: LinkedEvent): EventSummary {
+  return { ...e, accounts: accounts.length, divergences: divergences.length, mentions: mentions.length, outlets: [...new Set(accounts.map((a) => a.outlet).filter((o): o is string => !!o))] };
+}
+
 const pad = (codes: Iterable<string | null>) => ` ${[...new Set([...codes].filter(Boolean))].sort().join(' ')} `;
 
 export class EventStore {
@@ -138,11 +145,11 @@ export class EventStore {
   replaceLinkedEvents(events: LinkedEvent[]): void {
     this.store.transaction(() => {
       this.db.exec('DELETE FROM linked_events; DELETE FROM event_links;');
-      const ins = this.db.prepare('INSERT INTO linked_events (id, event, status, date_earliest, date_latest, countries, people, documents, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      const ins = this.db.prepare('INSERT INTO linked_events (id, event, status, date_earliest, date_latest, countries, people, documents, record, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
       const link = this.db.prepare('INSERT OR REPLACE INTO event_links (mention_id, event_id) VALUES (?, ?)');
       for (const e of events) {
         const all = [...e.actor, ...e.recipient];
-        ins.run(e.id, e.event, e.status, e.date.earliest, e.date.latest, pad(all.map((x) => x.country)), ` ${all.map((x) => x.name ?? '').join(' | ')} `, e.documents.length, JSON.stringify(e));
+        ins.run(e.id, e.event, e.status, e.date.earliest, e.date.latest, pad(all.map((x) => x.country)), ` ${all.map((x) => x.name ?? '').join(' | ')} `, e.documents.length, JSON.stringify(e), JSON.stringify(eventSummary(e)));
         for (const m of e.mentions) link.run(m, e.id);
       }
     });
@@ -197,10 +204,20 @@ export class EventStore {
   }
 
   linkedEvents(f: EventFilter = {}): LinkedEvent[] {
+    return this.page('record', f).map((r) => JSON.parse(r) as LinkedEvent);
+  }
+
+  /** A page of event summaries as stored JSON text, for a response that need not parse them. */
+  summariesJson(f: EventFilter = {}): string[] {
+    return this.page('summary', f);
+  }
+
+  private page(column: 'record' | 'summary', f: EventFilter): string[] {
     const { sql: where, args } = this.where(f);
-    const sql = `SELECT record FROM linked_events ${where}
-      ORDER BY date_earliest IS NULL, date_earliest DESC, documents DESC, id LIMIT ? OFFSET ?`;
-    return (this.db.prepare(sql).pluck().all(...args, f.limit ?? 50, f.offset ?? 0) as string[]).map((r) => JSON.parse(r) as LinkedEvent);
+    // the ORDER BY is the index linked_events_order: a page is read in order, not sorted
+    const sql = `SELECT ${column} FROM linked_events ${where}
+      ORDER BY (date_earliest IS NULL), date_earliest DESC, documents DESC, id LIMIT ? OFFSET ?`;
+    return this.db.prepare(sql).pluck().all(...args, f.limit ?? 50, f.offset ?? 0) as string[];
   }
 
   /** Events per month and type for a filter (undated events under month null): the timeline's chart. */

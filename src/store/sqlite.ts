@@ -200,14 +200,17 @@ export class SqliteStore implements Repository {
   }
 
   search(query: string, opts: { limit?: number; offset?: number } = {}): Array<DocumentSummary & { snippet: string }> {
-    return this.db
+    // FTS5's snippet() re-reads and re-tokenises each hit's text and cost most of a search; the snippet is cut
+    // here from the text instead, around the first word that starts like a query term
+    const rows = this.db
       .prepare(
-        `SELECT ${SUMMARY_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')},
-           snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet
+        `SELECT ${SUMMARY_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')}, d.text AS text
          FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
          WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
       )
-      .all(ftsQuery(query), opts.limit ?? 20, opts.offset ?? 0) as Array<DocumentSummary & { snippet: string }>;
+      .all(ftsQuery(query), opts.limit ?? 20, opts.offset ?? 0) as Array<DocumentSummary & { text: string }>;
+    const terms = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+    return rows.map(({ text, ...d }) => ({ ...d, snippet: snippet(text, terms) }));
   }
 
   errors(): IngestError[] {
@@ -247,6 +250,25 @@ export class SqliteStore implements Repository {
 }
 
 /** User words to an FTS5 query: each word quoted, so punctuation in a search box never breaks the syntax. */
+/** About `words` words of the text around the first word that begins like a query term, hits in [ ]. */
+export function snippet(text: string, terms: string[], words = 12): string {
+  // the index stems (porter): "sanctions" finds "sanctioned", so a term matches the words that begin with its stem
+  const stems = terms.map((t) => t.toLowerCase().replace(/(?:es|s|ed|ing)$/u, '')).filter((t) => t.length > 1);
+  if (!stems.length) return text.slice(0, 100);
+  const hit = new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[\\p{L}\\p{N}]*`, 'giu');
+  const first = hit.exec(text);
+  hit.lastIndex = 0;
+  if (!first) return text.slice(0, 100).replace(/\s+/g, ' ') + (text.length > 100 ? '…' : '');
+  // a window of words around the first hit
+  const before = text.slice(Math.max(0, first.index - 200), first.index).split(/\s+/).slice(-Math.floor(words / 2));
+  const start = Math.max(0, first.index - before.join(' ').length);
+  const after = text.slice(first.index, first.index + 400).split(/\s+/).slice(0, Math.ceil(words / 2) + 1).join(' ');
+  const window = text.slice(start, first.index) + after;
+  const end = first.index + after.length;
+  const marked = window.replace(/\s+/g, ' ').replace(hit, (w) => `[${w}]`);
+  return `${start > 0 ? '…' : ''}${marked}${end < text.length ? '…' : ''}`;
+}
+
 export function ftsQuery(q: string): string {
   const terms = q.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
   return terms.length ? terms.map((t) => `"${t.replace(/"/g, '')}"`).join(' ') : '""';

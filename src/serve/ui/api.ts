@@ -14,7 +14,8 @@ export interface Page<T> {
   total?: number | null;
 }
 
-export type EventSummary = Omit<LinkedEvent, 'accounts'> & { accounts: number; outlets: string[] };
+export type { EventSummary } from '../../store/events.ts';
+import type { EventSummary } from '../../store/events.ts';
 export type EventDetail = LinkedEvent & { titles: Record<string, string | null>; countries: Record<string, string> };
 
 export interface DocumentSummary {

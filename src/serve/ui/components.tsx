@@ -105,7 +105,7 @@ export function EventRow({ e }: { e: EventSummary }) {
         {e.location ? <>in {e.location} · </> : null}
         {e.topics.length ? <>{e.topics.join(', ')} · </> : null}
         {e.documents.length} document{e.documents.length === 1 ? '' : 's'}
-        {e.divergences.length ? <> · <span className="diverges">{e.divergences.length} divergence{e.divergences.length === 1 ? '' : 's'}</span></> : null}
+        {e.divergences ? <> · <span className="diverges">{e.divergences} divergence{e.divergences === 1 ? '' : 's'}</span></> : null}
       </span>
     </li>
   );
