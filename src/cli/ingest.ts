@@ -24,7 +24,7 @@ export type ImportProgress =
   | ({ phase: 'ingest'; totalBytes: number | null } & IngestProgress)
   | { phase: 'analyse'; done: number; total: number }
   | { phase: 'link' }
-  | { phase: 'done'; ingested: number; duplicates: number; errors: number; analysed: number; events: number; errorList: Array<{ source: string; code: string; message: string }>; stopped: boolean };
+  | { phase: 'done'; items: number; ingested: number; duplicates: number; errors: number; analysed: number; events: number; errorList: Array<{ source: string; code: string; message: string }>; stopped: boolean };
 
 function jsonProgress(totalBytes: number | null) {
   let last = 0;
@@ -90,7 +90,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
     store.close();
   }
   if (json) {
-    json.emit({ phase: 'done', ingested: summary.ingested, duplicates: summary.duplicates, errors: summary.errors, ...counts, errorList: summary.errorList, stopped: summary.stopped });
+    json.emit({ phase: 'done', items: summary.items, ingested: summary.ingested, duplicates: summary.duplicates, errors: summary.errors, ...counts, errorList: summary.errorList, stopped: summary.stopped });
   } else if (flags.json) {
     const { documents: _d, ...rest } = summary;
     process.stdout.write(JSON.stringify(rest, null, 2) + '\n');

@@ -124,7 +124,7 @@ export class ImportQueue {
     } else if (p.phase === 'link') {
       job.progress = 0.9;
     } else {
-      Object.assign(job, { ingested: p.ingested, duplicates: p.duplicates, errors: p.errors, analysed: p.analysed, events: p.events, errorList: p.errorList });
+      Object.assign(job, { items: p.items, ingested: p.ingested, duplicates: p.duplicates, errors: p.errors, analysed: p.analysed, events: p.events, errorList: p.errorList });
       job.progress = 1;
       if (p.stopped) job.message = 'stopped early; import again to resume';
     }

@@ -99,6 +99,9 @@ export interface Stats {
   errors: number;
 }
 
+/** Dispatched on window when an import has changed what the database holds. */
+export const DATA_CHANGED = 'readout:data-changed';
+
 export class ApiError extends Error {
   constructor(message: string, readonly status: number) {
     super(message);

@@ -84,6 +84,7 @@ export function formatWhen(earliest: string, latest: string | null): string {
   if (ed === '01' && latest.slice(0, 7) === em && +latest.slice(8) === lastDay(em)) return em;
   if (earliest === `${ey}-01-01` && latest === `${ey}-12-31`) return ey;
   if (latest.slice(0, 7) === em) return `${earliest}…${latest.slice(8)}`;
+  if (latest.slice(0, 4) === ey) return `${earliest}…${latest.slice(5)}`;
   return `${earliest} … ${latest}`;
 }
 

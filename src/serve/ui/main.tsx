@@ -1,7 +1,7 @@
 /** The analyst's workbench: one page, routed by the hash. */
-import { StrictMode, type FormEvent } from 'react';
+import { StrictMode, useEffect, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
-import { useApi, type Stats } from './api.ts';
+import { DATA_CHANGED, useApi, type Stats } from './api.ts';
 import { Empty } from './components.tsx';
 import { navigate, useRoute, type Route } from './router.ts';
 import { Timeline } from './pages/Timeline.tsx';
@@ -44,7 +44,11 @@ const NAV = [
 
 function App() {
   const route = useRoute();
-  const stats = useApi<Stats>(`/api/stats?at=${route.path.join('/')}`);
+  const stats = useApi<Stats>('/api/stats');
+  useEffect(() => {
+    window.addEventListener(DATA_CHANGED, stats.reload);
+    return () => window.removeEventListener(DATA_CHANGED, stats.reload);
+  }, [stats.reload]);
   const search = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     navigate('/documents', { q: String(new FormData(e.currentTarget).get('q') ?? '') });

@@ -68,7 +68,7 @@ export function ActorPage({ id }: { id: string }) {
       },
       options: {
         indexAxis: 'y',
-        scales: { x: { type: 'linear', ticks: { callback: (v) => new Date(Number(v)).getUTCFullYear() } } },
+        scales: { x: { type: 'linear', min: Math.min(...ps.map((p) => day(p.from))) - 365 * 864e5, max: day(today) + 365 * 864e5, ticks: { callback: (v) => new Date(Number(v)).getUTCFullYear() } } },
         plugins: { legend: { display: false }, title: { display: true, text: 'Offices over time (knowledge base)' }, tooltip: { callbacks: { label: (c) => { const p = ps[c.dataIndex]!; return `${p.from} – ${p.to ?? 'now'}`; } } } },
       },
     } as ChartConfiguration;

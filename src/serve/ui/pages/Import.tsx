@@ -1,6 +1,6 @@
 /** Import: files are uploaded (with the upload's own progress), then read, analysed and linked on the server. */
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
-import { getJson, useApi, type ImportJob } from '../api.ts';
+import { DATA_CHANGED, getJson, useApi, type ImportJob } from '../api.ts';
 import { ErrorBox } from '../components.tsx';
 import { ApiError } from '../api.ts';
 
@@ -63,7 +63,10 @@ export function ImportPage() {
 
   const finished = job?.state === 'done' || job?.state === 'failed';
   useEffect(() => {
-    if (finished) history.reload();
+    if (!finished) return;
+    history.reload();
+    // the counts in the footer, and any list open elsewhere, are now out of date
+    window.dispatchEvent(new Event(DATA_CHANGED));
   }, [finished]);
 
   useEffect(() => {
