@@ -70,3 +70,14 @@ describe('event coder on questions and figures of speech', () => {
     expect(e?.event ?? 'ACCUSE').toBe('ACCUSE');
   });
 });
+
+describe('event coder on participants', () => {
+  it('reads a text that ends in white space', () => {
+    const evs = events('Chile and Argentina reached a compromise on fishing rights.  ', '2020-01-01');
+    expect(evs.map(who)).toEqual(['AGREE Chile > Argentina']);
+  });
+  it('coordinates subjects joined by "and the"', () => {
+    const evs = events('Chile and the Palestinians reached a compromise on fishing rights.', '2020-01-01');
+    expect(evs.map(who)).toEqual(['AGREE Chile > Palestine']);
+  });
+});

@@ -343,7 +343,7 @@ function subjectOf(text: string, before: Mention[]): Mention[] {
     let joinedByAnd = false;
     for (let j = i - 1; j >= 0; j--) {
       const gap = text.slice(before[j]!.end, group[0]!.start);
-      if (/^\s*(?:and|,\s*and|&)\s*$/.test(gap)) joinedByAnd = true;
+      if (/^\s*(?:and|,\s*and|&)\s+(?:the\s+)?$/i.test(gap) || /^\s*&\s*$/.test(gap)) joinedByAnd = true;
       else if (!(/^\s*,\s*$/.test(gap) && joinedByAnd)) break;
       group.unshift(before[j]!);
     }
