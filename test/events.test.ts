@@ -81,3 +81,20 @@ describe('event coder on participants', () => {
     expect(evs.map(who)).toEqual(['AGREE Chile > Palestine']);
   });
 });
+
+describe('event coder on events with no named recipient', () => {
+  it('keeps a demand or an investigation the writer reports without a target', () => {
+    expect(events('Colombian rebels demanded immediate elections.', '2020-01-01').map(who)).toEqual(['REQUEST Colombia > ']);
+    expect(events('The French government is investigating the killings.', '2020-01-01').map(who)).toEqual(['ACCUSE France > ']);
+  });
+  it('still needs a recipient for words that do not make an event alone', () => {
+    expect(events('Colombian rebels urged a new vote.', '2020-01-01')).toEqual([]);
+  });
+  it('keeps no recipient-less event said inside a quotation', () => {
+    expect(events('“We demand answers,” Sergey Lavrov said.', '2020-01-01')).toEqual([]);
+    expect(events('Sergey Lavrov said: “Russia is prepared to help.”', '2020-01-01')).toEqual([]);
+  });
+  it('takes the object inside the words of a trigger with a gap', () => {
+    expect(events("Nigeria summoned Niger's ambassador on Monday.", '2020-01-01').map(who)).toEqual(['ACCUSE Nigeria > Niger']);
+  });
+});

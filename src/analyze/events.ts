@@ -33,6 +33,8 @@ interface Trigger {
   notFollowedBy: string[][];
   /** the recipient must follow the trigger at once */
   adjacent: boolean;
+  /** the event stands without a named recipient ("demanded elections", "agreed to resign", "is investigating the crimes") */
+  unilateral: boolean;
 }
 
 interface Rules {
@@ -44,7 +46,7 @@ interface Rules {
 interface RuleFile {
   triggers: Array<{
     match: string; pos?: string; event: PloverType; mode?: string; cameo?: string; symmetric?: boolean; status?: EventStatus;
-    nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean;
+    nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean; unilateral?: boolean;
   }>;
   status: Record<string, string[]>;
 }
@@ -68,6 +70,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     denies: !!t.denies,
     notFollowedBy: (t.not_followed_by ?? []).map((x) => x.toLowerCase().split(/\s+/)),
     adjacent: !!t.adjacent,
+    unilateral: !!t.unilateral,
   }));
   const byFirst = new Map<string, Trigger[]>();
   for (const t of triggers) {
@@ -114,6 +117,10 @@ interface Draft {
   evidence: Evidence[];
   /** sentence index, for updates said later */
   sentence: number;
+  /** said inside a direct quotation */
+  quoted: boolean;
+  /** the trigger's direct object is on the actor's own side ("the White House called on Congress"): domestic business */
+  domestic: boolean;
 }
 
 const CLAUSE_BREAK = /^(?:;|:|—|–|\(|\))$/;
@@ -180,7 +187,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       actor = subjectOf(text, before).flatMap(actorsOf);
       // "Sudan's government lifted …", "thousands of Iraqi Kurds demonstrated": the state behind the subject
       if (!actor.length) actor = stateBehindSubject(text, before).flatMap(actorsOf);
-      recipient = objectOf(text, tokens, hit, after, t.object, false, actor);
+      // a gap in the words holds their object: "summoned Niger's ambassador", "declared that China must"
+      const inGap = t.slots.some((x) => x.any) ? clauseMentions.filter((m) => m.kind !== 'pronoun' && m.start >= tokens[hit.first]!.end && m.end <= tokens[hit.last]!.start) : [];
+      const gapObjects = inGap.flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
+      recipient = gapObjects.length ? gapObjects : objectOf(text, tokens, hit, after, t.object, false, actor);
       if (t.adjacent) {
         const next = after[0];
         const gap = next ? text.slice(tokens[hit.last]!.end, next.start) : '';
@@ -217,6 +227,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       attributedTo: attributionOf(text, s.start, s.end, a, quote, actor),
       evidence: [{ start: s.start, end: s.end, text: text.slice(s.start, s.end) }],
       sentence: hit.sentence,
+      quoted: !!quote,
+      domestic: domesticObject(text, tokens, hit, after, actor),
     });
   }
 
@@ -228,7 +240,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   inheritDates(drafts, text);
   drafts.splice(0, drafts.length, ...splitMeetings(drafts));
   // an event needs someone who acts; a partner only where the event is between two (a call, an agreement)
-  const kept = drafts.filter((d) => d.actor.length && (d.recipient.length || (!NEEDS_PARTNER.has(d.event) && !d.hit.trigger.nominal)));
+  // (or where the lexicon says the words make an event alone: a demand, a promise, an investigation — said by the
+  // writer, not in a quotation, and not addressed to the actor's own side)
+  const alone = (d: Draft) => !d.hit.trigger.nominal && (!NEEDS_PARTNER.has(d.event) || (d.hit.trigger.unilateral && !d.quoted && !d.domestic));
+  const kept = drafts.filter((d) => d.actor.length && (d.recipient.length || alone(d)));
   const events = merge(kept, doc.id);
   // meetings split from one report of a trip happened during that trip: they share what dates it
   for (const e of events) {
@@ -332,6 +347,13 @@ function sameActor(a: Actor, b: Actor): boolean {
   if (a.id && b.id) return a.id === b.id;
   if (a.id || b.id) return false;
   return a.country === b.country;
+}
+
+/** The first mention after the trigger, with nothing but a determiner between, is on the actor's own side. */
+function domesticObject(text: string, tokens: Token[], hit: Hit, after: Mention[], actor: Actor[]): boolean {
+  const m = after[0];
+  if (!m || !/^\s*(?:the|its|his|her|their)?\s*$/i.test(text.slice(tokens[hit.last]!.end, m.start))) return false;
+  return actorsOf(m).some((r) => actor.some((x) => sameSide(x, r)));
 }
 
 /** The subject: the nearest salient mention before the trigger, with the mentions coordinated with it. */
