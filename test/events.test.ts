@@ -76,6 +76,10 @@ describe('event coder on participants', () => {
     const evs = events('Chile and Argentina reached a compromise on fishing rights.  ', '2020-01-01');
     expect(evs.map(who)).toEqual(['AGREE Chile > Argentina']);
   });
+  it('reads a short parenthesis as part of the clause around it', () => {
+    expect(events('The European Union (EU) condemned Russia on Monday.', '2020-01-01').map(who)).toEqual(['ACCUSE European Union > Russia']);
+    expect(events('The Hizbollah (Party of God) group declared a ceasefire on Friday.', '2020-01-01').map(who)).toEqual(['RETREAT Hezbollah > ']);
+  });
   it('coordinates subjects joined by "and the"', () => {
     const evs = events('Chile and the Palestinians reached a compromise on fishing rights.', '2020-01-01');
     expect(evs.map(who)).toEqual(['AGREE Chile > Palestine']);

@@ -322,8 +322,40 @@ function clauseBounds(tokens: Token[], text: string, t0: number, t1: number, hit
   let b = hit.last;
   const lo = quote ? Math.max(t0, tokenRange(tokens, quote.content.start, quote.content.end)[0]) : t0;
   const hi = quote ? Math.min(t1, tokenRange(tokens, quote.content.start, quote.content.end)[1]) : t1;
-  while (a > lo && !CLAUSE_BREAK.test(text.slice(tokens[a - 1]!.start, tokens[a - 1]!.end))) a--;
-  while (b < hi && !CLAUSE_BREAK.test(text.slice(tokens[b + 1]!.start, tokens[b + 1]!.end))) b++;
+  const tok = (i: number) => text.slice(tokens[i]!.start, tokens[i]!.end);
+  // a short parenthesis is part of its clause: "The Labour Office (ILO) reiterated …", "the Front (RUF) said"
+  const shortParen = (from: number, step: 1 | -1, open: string, close: string): number => {
+    for (let i = from + step, n = 0; n < 8 && i >= lo && i <= hi; i += step, n++) {
+      const w = tok(i);
+      if (w === close) return i;
+      if (w === open || CLAUSE_BREAK.test(w) || w === ',') return -1;
+    }
+    return -1;
+  };
+  while (a > lo) {
+    const w = tok(a - 1);
+    if (w === ')') {
+      const open = shortParen(a - 1, -1, ')', '(');
+      if (open > lo) {
+        a = open;
+        continue;
+      }
+    }
+    if (CLAUSE_BREAK.test(w)) break;
+    a--;
+  }
+  while (b < hi) {
+    const w = tok(b + 1);
+    if (w === '(') {
+      const close = shortParen(b + 1, 1, '(', ')');
+      if (close > 0 && close < hi) {
+        b = close;
+        continue;
+      }
+    }
+    if (CLAUSE_BREAK.test(w)) break;
+    b++;
+  }
   return [a, b];
 }
 
