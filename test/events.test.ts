@@ -102,3 +102,19 @@ describe('event coder on events with no named recipient', () => {
     expect(events("Nigeria summoned Niger's ambassador on Monday.", '2020-01-01').map(who)).toEqual(['ACCUSE Nigeria > Niger']);
   });
 });
+
+describe('event coder on actors the knowledge base does not know', () => {
+  const actor = (e: EventRecord | undefined) => e && e.actor.map((a) => `${a.name}/${a.country}/${a.sector}`).join('+');
+  it('makes a generic subject an actor with the state named in its phrase', () => {
+    const evs = events('Police in Nairobi arrested dozens of students on Friday.', '2020-01-01');
+    expect(evs.map((e) => e.event)).toEqual(['COERCE']);
+    expect(actor(evs[0])).toBe('Police in Nairobi/KEN/GOV');
+  });
+  it('reads a quantity before "of" and a titled name', () => {
+    expect(actor(events('Thousands of farmers blocked roads near the Kenyan border.', '2020-01-01')[0])).toBe('Thousands of farmers/KEN/CVL');
+    expect(actor(events('Lt. Gen. Jean Dupont resigned on Monday to allow elections in Haiti.', '2020-01-01')[0])).toBe('Lt. Gen. Jean Dupont/HTI/MIL');
+  });
+  it('makes no actor of a generic subject when the sentence names no state', () => {
+    expect(events('Police arrested dozens of students on Friday.', '2020-01-01')).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import type { Actor, Analysis, EventRecord, EventStatus, Evidence, Mention, PloverType, Quote, TimeExpression, Token } from '../model/annotations.ts';
+import type { Actor, Analysis, Sector, EventRecord, EventStatus, Evidence, Mention, PloverType, Quote, TimeExpression, Token } from '../model/annotations.ts';
 import type { When } from '../model/document.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { salientAt } from './mentions.ts';
@@ -37,7 +37,15 @@ interface Trigger {
   unilateral: boolean;
 }
 
+/** Subjects the knowledge base does not know ("police", "rebels", "President X"): see events.yaml. */
+interface GenericActors {
+  heads: Map<string, Sector>;
+  quantities: Set<string>;
+  titles: Map<string, Sector>;
+}
+
 interface Rules {
+  generic: GenericActors;
   triggers: Trigger[];
   byFirst: Map<string, Trigger[]>;
   cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'cancelled' | 'negation', string[][]>;
@@ -49,6 +57,9 @@ interface RuleFile {
     nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean; unilateral?: boolean;
   }>;
   status: Record<string, string[]>;
+  generic_actors?: Record<string, Sector>;
+  generic_quantities?: string[];
+  generic_titles?: Record<string, Sector>;
 }
 
 let cached: Rules | null = null;
@@ -82,7 +93,12 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
   for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'cancelled', 'negation'] as const) {
     cues[k] = (file.status[k] ?? []).map((c) => c.toLowerCase().split(/\s+/));
   }
-  return { triggers, byFirst, cues };
+  const generic: GenericActors = {
+    heads: new Map(Object.entries(file.generic_actors ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+    quantities: new Set((file.generic_quantities ?? []).map((q) => q.toLowerCase())),
+    titles: new Map(Object.entries(file.generic_titles ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+  };
+  return { generic, triggers, byFirst, cues };
 }
 
 function rules(): Rules {
@@ -187,6 +203,11 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       actor = subjectOf(text, before).flatMap(actorsOf);
       // "Sudan's government lifted …", "thousands of Iraqi Kurds demonstrated": the state behind the subject
       if (!actor.length) actor = stateBehindSubject(text, before).flatMap(actorsOf);
+      // "Rebels in the north demanded …", "Vice-President X declined …": an actor the knowledge base does not know
+      if (!actor.length) {
+        const g = genericSubject(text, tokens, hit, clause[0], a.times, sentenceMentions, s, kb, R.generic);
+        if (g) actor = [g];
+      }
       // a gap in the words holds their object: "summoned Niger's ambassador", "declared that China must"
       const inGap = t.slots.some((x) => x.any) ? clauseMentions.filter((m) => m.kind !== 'pronoun' && m.start >= tokens[hit.first]!.end && m.end <= tokens[hit.last]!.start) : [];
       const gapObjects = inGap.flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
@@ -379,6 +400,96 @@ function sameActor(a: Actor, b: Actor): boolean {
   if (a.id && b.id) return a.id === b.id;
   if (a.id || b.id) return false;
   return a.country === b.country;
+}
+
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/**
+ * The subject of a trigger when it is no mention of a known actor: the noun phrase just before the trigger (past
+ * auxiliaries, adverbs and time expressions) whose head is a generic actor noun ("police", "rebels", "thousands of
+ * protesters") or a title, alone or before a name ("Vice-President X"). Its country is a state named inside the
+ * phrase, else the first state the sentence names; with no state at all there is no actor.
+ */
+function genericSubject(text: string, tokens: Token[], hit: Hit, c0: number, times: TimeExpression[], sentenceMentions: Mention[], s: { start: number; end: number }, kb: KnowledgeBase, G: GenericActors): Actor | null {
+  const inTime = (k: number) => WEEKDAY.test(tokens[k]!.norm) || times.some((t) => tokens[k]!.start >= t.start && tokens[k]!.end <= t.end);
+  let i = hit.first - 1;
+  while (i >= c0) {
+    const t = tokens[i]!;
+    if (t.pos === 'AUX' || t.pos === 'ADV' || (t.pos === 'PART' && t.norm !== "'s" && t.norm !== '’s') || inTime(i) || ((t.pos === 'ADP' || t.pos === 'DET') && i + 1 < hit.first && inTime(i + 1))) i--;
+    else break;
+  }
+  const end = i;
+  if (end < c0) return null;
+  const word = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end);
+  if (!['NOUN', 'PROPN'].includes(tokens[end]!.pos) && word(end) !== ')') return null;
+  let start = end;
+  while (start - 1 >= c0) {
+    const t = tokens[start - 1]!;
+    const w = word(start - 1);
+    const fits = ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ADP', 'CCONJ'].includes(t.pos) || (t.pos === 'PART' && /^['’]s$/.test(w)) || (t.pos === 'PUNCT' && /^(?:\(|\)|-|\.|['’])$/.test(w));
+    if (!fits || /^(?:that|which|who|whom|whose|as|than|if|because)$/i.test(w)) break;
+    start--;
+  }
+  while (start <= end && !['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(tokens[start]!.pos)) start++;
+  if (start > end) return null;
+  // the head: the last noun before the first preposition; a quantity ("thousands of") hands over to what follows
+  let from = start;
+  let head = -1;
+  let sector: Sector | null = null;
+  for (let guard = 0; guard < 4 && from <= end; guard++) {
+    let stop = from;
+    while (stop <= end && !(tokens[stop]!.pos === 'ADP' && stop > from)) stop++;
+    head = -1;
+    let depth = 0;
+    for (let k = from; k < stop; k++) {
+      const w = word(k);
+      if (w === '(') depth++;
+      else if (w === ')') depth = Math.max(0, depth - 1);
+      else if (!depth && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN')) head = k;
+    }
+    if (head < 0) return null;
+    const h = tokens[head]!;
+    if (G.quantities.has(h.norm) && stop <= end && tokens[stop]!.norm === 'of') {
+      from = stop + 1;
+      continue;
+    }
+    sector = G.heads.get(h.lemma) ?? G.heads.get(h.norm) ?? G.titles.get(h.norm.replace(/\.$/, '')) ?? G.titles.get(h.norm) ?? null;
+    // a name after a title: "Ousted President Askar Akayev", "Lt. Gen. Prosper Avril"
+    if (!sector && h.pos === 'PROPN') {
+      for (let k = head - 1; k >= from && tokens[k]!.pos === 'PROPN'; k--) {
+        const title = G.titles.get(tokens[k]!.norm) ?? G.titles.get(tokens[k]!.norm.replace(/\.$/, ''));
+        if (title && k < head) sector = title;
+        if (sector) break;
+      }
+      if (!sector && head - 1 >= from) {
+        // "prime minister Andreas Papandreou": lower-case titles are nouns before the name
+        let k = head;
+        while (k - 1 >= from && tokens[k - 1]!.pos === 'PROPN') k--;
+        const prev = tokens[k - 1];
+        if (prev && k - 1 >= from) sector = G.titles.get(prev.norm) ?? G.titles.get(prev.norm.replace(/\.$/, '')) ?? null;
+      }
+    }
+    break;
+  }
+  if (!sector) return null;
+  const npStart = tokens[start]!.start;
+  const npEnd = tokens[end]!.end;
+  const stateOf = (m: Mention) => actorsOf(m).map((x) => x.country).find((c): c is string => !!c && !!kb.country(c)) ?? null;
+  const place = (a: number, b: number) => {
+    for (const m of text.slice(a, b).matchAll(/[\p{Lu}][\p{L}-]+/gu)) {
+      const c = kb.metonymByText.get(m[0].toLowerCase())?.country ?? kb.countryByName.get(m[0].toLowerCase());
+      if (c) return c;
+    }
+    return null;
+  };
+  let country: string | null = null;
+  for (const m of sentenceMentions) if (!country && m.start >= npStart && m.end <= npEnd) country = stateOf(m);
+  country ??= place(npStart, npEnd);
+  for (const m of sentenceMentions) if (!country) country = stateOf(m);
+  country ??= place(s.start, s.end);
+  if (!country) return null;
+  const words = text.slice(npStart, npEnd).replace(/^(?:the|a|an)\s+/i, '');
+  return { text: text.slice(npStart, npEnd), name: words, country, sector, role: null, id: null };
 }
 
 /** The first mention after the trigger, with nothing but a determiner between, is on the actor's own side. */
