@@ -98,6 +98,12 @@ describe('event coder on events with no named recipient', () => {
     expect(events('“We demand answers,” Sergey Lavrov said.', '2020-01-01')).toEqual([]);
     expect(events('Sergey Lavrov said: “Russia is prepared to help.”', '2020-01-01')).toEqual([]);
   });
+  it('keeps no recipient-less demand whose words reach into a quotation', () => {
+    expect(events('Sergey Lavrov says: “We should not do that.”', '2020-01-01')).toEqual([]);
+  });
+  it('codes a refusal, not what was refused', () => {
+    expect(events('The president of Kenya declined to resign on Monday.', '2020-01-01').map((e) => e.event)).toEqual(['REJECT']);
+  });
   it('takes the object inside the words of a trigger with a gap', () => {
     expect(events("Nigeria summoned Niger's ambassador on Monday.", '2020-01-01').map(who)).toEqual(['ACCUSE Nigeria > Niger']);
   });

@@ -248,7 +248,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       attributedTo: attributionOf(text, s.start, s.end, a, quote, actor),
       evidence: [{ start: s.start, end: s.end, text: text.slice(s.start, s.end) }],
       sentence: hit.sentence,
-      quoted: !!quote,
+      // inside a quotation, or reaching into one ("said: 'we should …'")
+      quoted: !!quote || /["“”]/.test(text.slice(tokens[hit.first]!.start, tokens[hit.last]!.end)),
       domestic: domesticObject(text, tokens, hit, after, actor),
     });
   }
@@ -789,7 +790,9 @@ function absorbComplements(drafts: Draft[], tokens: Token[], text: string): void
     if (!prev || prev.sentence !== d.sentence) governor = null;
     const between = prev && prev.sentence === d.sentence ? text.slice(tokens[prev.hit.last]!.end, tokens[d.hit.first]!.start) : null;
     const linked = between !== null && between.length <= 45 && !/[;:.!?”“"()—–]/.test(between) && !/,\s*(?:but|while|as|which|who)\b/.test(between);
-    if (linked && (governor || (prev && (PROPOSAL_TYPES.has(prev.event) || prev.status === 'proposed')))) {
+    // what is refused did not happen: "declined to resign", "refused to withdraw its troops"
+    const refused = !!prev && prev.event === 'REJECT' && !!between && /^\s*to\s*$/i.test(between);
+    if (linked && (governor || (prev && (PROPOSAL_TYPES.has(prev.event) || prev.status === 'proposed' || refused)))) {
       const g: Draft = governor ?? prev!;
       governor = g;
       if (g.event === 'REQUEST' || g.status === 'proposed') {
