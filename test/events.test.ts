@@ -120,7 +120,17 @@ describe('event coder on actors the knowledge base does not know', () => {
     expect(actor(events('Thousands of farmers blocked roads near the Kenyan border.', '2020-01-01')[0])).toBe('Thousands of farmers/KEN/CVL');
     expect(actor(events('Lt. Gen. Jean Dupont resigned on Monday to allow elections in Haiti.', '2020-01-01')[0])).toBe('Lt. Gen. Jean Dupont/HTI/MIL');
   });
+  it('takes the subject of the reporting verb for "it" or "they" after "said"', () => {
+    expect(actor(events('The opposition party has said it will boycott the elections in Algeria.', '2020-01-01')[0])).toBe('opposition party/DZA/OPP');
+  });
   it('makes no actor of a generic subject when the sentence names no state', () => {
     expect(events('Police arrested dozens of students on Friday.', '2020-01-01')).toEqual([]);
+  });
+});
+
+describe('event coder on conditions', () => {
+  it('reads an action announced on a condition as a threat', () => {
+    expect(events('Ghana announced that it will withdraw its troops from Togo unless a ceasefire is arranged.', '2020-01-01').map(who)).toEqual(['THREATEN Ghana > Togo']);
+    expect(events('Ghana will withdraw its troops from Togo.', '2020-01-01').map(who)).toEqual(['RETREAT Ghana > Togo']);
   });
 });

@@ -119,6 +119,7 @@ interface Hit {
 interface Draft {
   hit: Hit;
   event: PloverType;
+  cameo: string | null;
   mode: string | null;
   actor: Actor[];
   recipient: Actor[];
@@ -226,7 +227,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       recipient = mentions.filter((m) => m.start >= tokens[hit.last]!.end && m.end <= quote.content.end).flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
     }
 
-       const status = statusOf(tokens, text, hit, clause, R, t0);
+    const status = statusOf(tokens, text, hit, clause, R, t0);
+    // an action announced on a condition is a threat: "will withdraw its force unless …", "would cut aid unless …"
+    const conditional = !t.nominal && t.event !== 'THREATEN' && (status.status === 'planned' || status.status === 'hypothetical' || /\b(?:will|would|shall)\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start)))
+      && /\bunless\b/i.test(text.slice(tokens[hit.last]!.end, tokens[clause[1]]!.end)) && !/\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start));
     // "an earlier call", "their first meeting": the sentence's date is not this event's
     const earlier = /\b(?:earlier|previous|prior|first|last|past|former)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
     const date = earlier ? { ...UNKNOWN, basis: 'an earlier event than the one the sentence dates' } : dateOf(a.times, tokens, hit, s, sentences, text, era);
@@ -234,12 +238,13 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     const context = unique([...(CONTEXT_OF_TYPE[t.event] ? [CONTEXT_OF_TYPE[t.event]!] : []), ...t.context, ...topics.flatMap((tp) => topicContexts.get(tp) ?? [])]);
     drafts.push({
       hit,
-      event: t.event,
+      event: conditional ? 'THREATEN' : t.event,
+      cameo: conditional ? '130' : t.cameo,
       mode: t.mode,
       actor,
       recipient,
       symmetric: t.symmetric,
-      status: status.status,
+      status: conditional ? 'occurred' : status.status,
       negated: status.negated,
       date,
       topics,
@@ -403,6 +408,7 @@ function sameActor(a: Actor, b: Actor): boolean {
   return a.country === b.country;
 }
 
+const REPORTING = new Set(['say', 'announce', 'declare', 'state', 'add', 'warn', 'claim', 'insist', 'confirm', 'report', 'tell', 'indicate']);
 const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /**
@@ -422,6 +428,19 @@ function genericSubject(text: string, tokens: Token[], hit: Hit, c0: number, tim
   const end = i;
   if (end < c0) return null;
   const word = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end);
+  // "The party has said it will boycott …": the pronoun is the subject of the reporting verb before it
+  if (/^(?:it|they)$/.test(tokens[end]!.norm)) {
+    let v = end - 1;
+    if (v >= c0 && tokens[v]!.norm === 'that') v--;
+    while (v >= c0 && (inTime(v) || ((tokens[v]!.pos === 'ADP' || tokens[v]!.pos === 'DET') && inTime(v + 1)))) v--;
+    if (v >= c0 && REPORTING.has(tokens[v]!.lemma)) {
+      const reporter = sentenceMentions.filter((m) => m.end <= tokens[v]!.start && m.start >= tokens[c0]!.start && salientAt(text, m.start, m.end));
+      const last = reporter[reporter.length - 1];
+      if (last && actorsOf(last).length === 1 && text.slice(last.end, tokens[v]!.start).trim().split(/\s+/).length <= 4) return actorsOf(last)[0]!;
+      return genericSubject(text, tokens, { ...hit, first: v, last: v }, c0, times, sentenceMentions, s, kb, G);
+    }
+    return null;
+  }
   if (!['NOUN', 'PROPN'].includes(tokens[end]!.pos) && word(end) !== ')') return null;
   let start = end;
   while (start - 1 >= c0) {
@@ -933,7 +952,7 @@ function merge(drafts: Draft[], docId: string): EventRecord[] {
       event: d.event,
       mode: d.mode,
       context: d.context,
-      cameo: d.hit.trigger.cameo,
+      cameo: d.cameo,
       actor: d.actor,
       recipient: d.recipient,
       symmetric: d.symmetric,
