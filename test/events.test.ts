@@ -134,3 +134,12 @@ describe('event coder on conditions', () => {
     expect(events('Ghana will withdraw its troops from Togo.', '2020-01-01').map(who)).toEqual(['RETREAT Ghana > Togo']);
   });
 });
+
+describe('event coder on complements and participles', () => {
+  it('directs an offer at whom the offered event is with', () => {
+    expect(events('Vladimir Putin offered to negotiate with the president of Armenia.', '2020-01-01').map(who)).toEqual(['AGREE Vladimir Putin > Armenia']);
+  });
+  it('reads a participle after "have" as a verb even when the tagger calls it a noun', () => {
+    expect(events('Malian troops have retaken a village near Gao.', '2020-01-01').map((e) => e.event)).toEqual(['ASSAULT']);
+  });
+});

@@ -305,7 +305,7 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
       for (const trig of R.byFirst.get(tokens[i]!.lemma) ?? R.byFirst.get(tokens[i]!.norm) ?? []) {
         const end = matchSlots(tokens, i, t1, trig.slots);
         if (end < 0) continue;
-        if (trig.pos && !posMatches(tokens[i]!, trig.pos, text)) continue;
+        if (trig.pos && !posMatches(tokens[i]!, trig.pos, text, tokens[i - 1])) continue;
         if (trig.notFollowedBy.some((seq) => seq.every((w, k) => tokens[end + 1 + k] && (tokens[end + 1 + k]!.lemma === w || tokens[end + 1 + k]!.norm === w)))) continue;
         if (!best || end > best.last || (end === best.last && trig.id < best.trigger.id)) best = { trigger: trig, first: i, last: end, head: i, sentence: si };
       }
@@ -319,8 +319,10 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
 }
 
 /** wink tags some verbs as nouns and back ("talks", "call"); the lexicon's part of speech is checked leniently. */
-function posMatches(t: Token, pos: string, text: string): boolean {
-  if (pos === 'VERB') return t.pos === 'VERB' || (t.pos === 'NOUN' && /(?:ed|s)$/.test(text.slice(t.start, t.end)) && t.lemma !== t.norm) || t.pos === 'AUX';
+function posMatches(t: Token, pos: string, text: string, prev?: Token): boolean {
+  // a "noun" right after "have"/"has"/"had" is a participle wink did not know ("have retaken")
+  const afterHave = !!prev && prev.pos === 'AUX' && (prev.lemma === 'have' || /^(?:has|had|have)$/.test(prev.norm));
+  if (pos === 'VERB') return t.pos === 'VERB' || (t.pos === 'NOUN' && ((/(?:ed|s)$/.test(text.slice(t.start, t.end)) && t.lemma !== t.norm) || afterHave)) || t.pos === 'AUX';
   if (pos === 'NOUN') return t.pos === 'NOUN' || t.pos === 'PROPN';
   return true;
 }
@@ -820,6 +822,8 @@ function absorbComplements(drafts: Draft[], tokens: Token[], text: string): void
         if (g.event === 'AGREE') {
           const people = d.recipient.filter((r) => r.id && !g.recipient.some((x) => x.id === r.id));
           if (people.length) g.recipient = [...g.recipient.filter((r) => r.id || !people.some((p) => p.country === r.country)), ...people];
+          // "offered to negotiate with Armenia": the offer is made to whom the offered event is with
+          else if (!g.recipient.length) g.recipient = d.recipient.filter((r) => !g.actor.some((x) => sameSide(x, r)));
         }
       }
       d.actor = [];
