@@ -70,3 +70,76 @@ describe('event coder on questions and figures of speech', () => {
     expect(e?.event ?? 'ACCUSE').toBe('ACCUSE');
   });
 });
+
+describe('event coder on participants', () => {
+  it('reads a text that ends in white space', () => {
+    const evs = events('Chile and Argentina reached a compromise on fishing rights.  ', '2020-01-01');
+    expect(evs.map(who)).toEqual(['AGREE Chile > Argentina']);
+  });
+  it('reads a short parenthesis as part of the clause around it', () => {
+    expect(events('The European Union (EU) condemned Russia on Monday.', '2020-01-01').map(who)).toEqual(['ACCUSE European Union > Russia']);
+    expect(events('The Hizbollah (Party of God) group declared a ceasefire on Friday.', '2020-01-01').map(who)).toEqual(['RETREAT Hezbollah > ']);
+  });
+  it('coordinates subjects joined by "and the"', () => {
+    const evs = events('Chile and the Palestinians reached a compromise on fishing rights.', '2020-01-01');
+    expect(evs.map(who)).toEqual(['AGREE Chile > Palestine']);
+  });
+});
+
+describe('event coder on events with no named recipient', () => {
+  it('keeps a demand or an investigation the writer reports without a target', () => {
+    expect(events('Colombian rebels demanded immediate elections.', '2020-01-01').map(who)).toEqual(['REQUEST Colombia > ']);
+    expect(events('The French government is investigating the killings.', '2020-01-01').map(who)).toEqual(['ACCUSE France > ']);
+  });
+  it('still needs a recipient for words that do not make an event alone', () => {
+    expect(events('Colombian rebels urged a new vote.', '2020-01-01')).toEqual([]);
+  });
+  it('keeps no recipient-less event said inside a quotation', () => {
+    expect(events('“We demand answers,” Sergey Lavrov said.', '2020-01-01')).toEqual([]);
+    expect(events('Sergey Lavrov said: “Russia is prepared to help.”', '2020-01-01')).toEqual([]);
+  });
+  it('keeps no recipient-less demand whose words reach into a quotation', () => {
+    expect(events('Sergey Lavrov says: “We should not do that.”', '2020-01-01')).toEqual([]);
+  });
+  it('codes a refusal, not what was refused', () => {
+    expect(events('The president of Kenya declined to resign on Monday.', '2020-01-01').map((e) => e.event)).toEqual(['REJECT']);
+  });
+  it('takes the object inside the words of a trigger with a gap', () => {
+    expect(events("Nigeria summoned Niger's ambassador on Monday.", '2020-01-01').map(who)).toEqual(['ACCUSE Nigeria > Niger']);
+  });
+});
+
+describe('event coder on actors the knowledge base does not know', () => {
+  const actor = (e: EventRecord | undefined) => e && e.actor.map((a) => `${a.name}/${a.country}/${a.sector}`).join('+');
+  it('makes a generic subject an actor with the state named in its phrase', () => {
+    const evs = events('Police in Nairobi arrested dozens of students on Friday.', '2020-01-01');
+    expect(evs.map((e) => e.event)).toEqual(['COERCE']);
+    expect(actor(evs[0])).toBe('Police in Nairobi/KEN/GOV');
+  });
+  it('reads a quantity before "of" and a titled name', () => {
+    expect(actor(events('Thousands of farmers blocked roads near the Kenyan border.', '2020-01-01')[0])).toBe('Thousands of farmers/KEN/CVL');
+    expect(actor(events('Lt. Gen. Jean Dupont resigned on Monday to allow elections in Haiti.', '2020-01-01')[0])).toBe('Lt. Gen. Jean Dupont/HTI/MIL');
+  });
+  it('takes the subject of the reporting verb for "it" or "they" after "said"', () => {
+    expect(actor(events('The opposition party has said it will boycott the elections in Algeria.', '2020-01-01')[0])).toBe('opposition party/DZA/OPP');
+  });
+  it('makes no actor of a generic subject when the sentence names no state', () => {
+    expect(events('Police arrested dozens of students on Friday.', '2020-01-01')).toEqual([]);
+  });
+});
+
+describe('event coder on conditions', () => {
+  it('reads an action announced on a condition as a threat', () => {
+    expect(events('Ghana announced that it will withdraw its troops from Togo unless a ceasefire is arranged.', '2020-01-01').map(who)).toEqual(['THREATEN Ghana > Togo']);
+    expect(events('Ghana will withdraw its troops from Togo.', '2020-01-01').map(who)).toEqual(['RETREAT Ghana > Togo']);
+  });
+});
+
+describe('event coder on complements and participles', () => {
+  it('directs an offer at whom the offered event is with', () => {
+    expect(events('Vladimir Putin offered to negotiate with the president of Armenia.', '2020-01-01').map(who)).toEqual(['AGREE Vladimir Putin > Armenia']);
+  });
+  it('reads a participle after "have" as a verb even when the tagger calls it a noun', () => {
+    expect(events('Malian troops have retaken a village near Gao.', '2020-01-01').map((e) => e.event)).toEqual(['ASSAULT']);
+  });
+});

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import type { Actor, Analysis, EventRecord, EventStatus, Evidence, Mention, PloverType, Quote, TimeExpression, Token } from '../model/annotations.ts';
+import type { Actor, Analysis, Sector, EventRecord, EventStatus, Evidence, Mention, PloverType, Quote, TimeExpression, Token } from '../model/annotations.ts';
 import type { When } from '../model/document.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { salientAt } from './mentions.ts';
@@ -33,9 +33,19 @@ interface Trigger {
   notFollowedBy: string[][];
   /** the recipient must follow the trigger at once */
   adjacent: boolean;
+  /** the event stands without a named recipient ("demanded elections", "agreed to resign", "is investigating the crimes") */
+  unilateral: boolean;
+}
+
+/** Subjects the knowledge base does not know ("police", "rebels", "President X"): see events.yaml. */
+interface GenericActors {
+  heads: Map<string, Sector>;
+  quantities: Set<string>;
+  titles: Map<string, Sector>;
 }
 
 interface Rules {
+  generic: GenericActors;
   triggers: Trigger[];
   byFirst: Map<string, Trigger[]>;
   cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'cancelled' | 'negation', string[][]>;
@@ -44,9 +54,12 @@ interface Rules {
 interface RuleFile {
   triggers: Array<{
     match: string; pos?: string; event: PloverType; mode?: string; cameo?: string; symmetric?: boolean; status?: EventStatus;
-    nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean;
+    nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean; unilateral?: boolean;
   }>;
   status: Record<string, string[]>;
+  generic_actors?: Record<string, Sector>;
+  generic_quantities?: string[];
+  generic_titles?: Record<string, Sector>;
 }
 
 let cached: Rules | null = null;
@@ -68,6 +81,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     denies: !!t.denies,
     notFollowedBy: (t.not_followed_by ?? []).map((x) => x.toLowerCase().split(/\s+/)),
     adjacent: !!t.adjacent,
+    unilateral: !!t.unilateral,
   }));
   const byFirst = new Map<string, Trigger[]>();
   for (const t of triggers) {
@@ -79,7 +93,12 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
   for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'cancelled', 'negation'] as const) {
     cues[k] = (file.status[k] ?? []).map((c) => c.toLowerCase().split(/\s+/));
   }
-  return { triggers, byFirst, cues };
+  const generic: GenericActors = {
+    heads: new Map(Object.entries(file.generic_actors ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+    quantities: new Set((file.generic_quantities ?? []).map((q) => q.toLowerCase())),
+    titles: new Map(Object.entries(file.generic_titles ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+  };
+  return { generic, triggers, byFirst, cues };
 }
 
 function rules(): Rules {
@@ -100,6 +119,7 @@ interface Hit {
 interface Draft {
   hit: Hit;
   event: PloverType;
+  cameo: string | null;
   mode: string | null;
   actor: Actor[];
   recipient: Actor[];
@@ -114,6 +134,10 @@ interface Draft {
   evidence: Evidence[];
   /** sentence index, for updates said later */
   sentence: number;
+  /** said inside a direct quotation */
+  quoted: boolean;
+  /** the trigger's direct object is on the actor's own side ("the White House called on Congress"): domestic business */
+  domestic: boolean;
 }
 
 const CLAUSE_BREAK = /^(?:;|:|—|–|\(|\))$/;
@@ -180,7 +204,15 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       actor = subjectOf(text, before).flatMap(actorsOf);
       // "Sudan's government lifted …", "thousands of Iraqi Kurds demonstrated": the state behind the subject
       if (!actor.length) actor = stateBehindSubject(text, before).flatMap(actorsOf);
-      recipient = objectOf(text, tokens, hit, after, t.object, false, actor);
+      // "Rebels in the north demanded …", "Vice-President X declined …": an actor the knowledge base does not know
+      if (!actor.length) {
+        const g = genericSubject(text, tokens, hit, clause[0], a.times, sentenceMentions, s, kb, R.generic);
+        if (g) actor = [g];
+      }
+      // a gap in the words holds their object: "summoned Niger's ambassador", "declared that China must"
+      const inGap = t.slots.some((x) => x.any) ? clauseMentions.filter((m) => m.kind !== 'pronoun' && m.start >= tokens[hit.first]!.end && m.end <= tokens[hit.last]!.start) : [];
+      const gapObjects = inGap.flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
+      recipient = gapObjects.length ? gapObjects : objectOf(text, tokens, hit, after, t.object, false, actor);
       if (t.adjacent) {
         const next = after[0];
         const gap = next ? text.slice(tokens[hit.last]!.end, next.start) : '';
@@ -195,7 +227,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       recipient = mentions.filter((m) => m.start >= tokens[hit.last]!.end && m.end <= quote.content.end).flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
     }
 
-       const status = statusOf(tokens, text, hit, clause, R, t0);
+    const status = statusOf(tokens, text, hit, clause, R, t0);
+    // an action announced on a condition is a threat: "will withdraw its force unless …", "would cut aid unless …"
+    const conditional = !t.nominal && t.event !== 'THREATEN' && (status.status === 'planned' || status.status === 'hypothetical' || /\b(?:will|would|shall)\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start)))
+      && /\bunless\b/i.test(text.slice(tokens[hit.last]!.end, tokens[clause[1]]!.end)) && !/\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start));
     // "an earlier call", "their first meeting": the sentence's date is not this event's
     const earlier = /\b(?:earlier|previous|prior|first|last|past|former)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
     const date = earlier ? { ...UNKNOWN, basis: 'an earlier event than the one the sentence dates' } : dateOf(a.times, tokens, hit, s, sentences, text, era);
@@ -203,12 +238,13 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     const context = unique([...(CONTEXT_OF_TYPE[t.event] ? [CONTEXT_OF_TYPE[t.event]!] : []), ...t.context, ...topics.flatMap((tp) => topicContexts.get(tp) ?? [])]);
     drafts.push({
       hit,
-      event: t.event,
+      event: conditional ? 'THREATEN' : t.event,
+      cameo: conditional ? '130' : t.cameo,
       mode: t.mode,
       actor,
       recipient,
       symmetric: t.symmetric,
-      status: status.status,
+      status: conditional ? 'occurred' : status.status,
       negated: status.negated,
       date,
       topics,
@@ -217,6 +253,9 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       attributedTo: attributionOf(text, s.start, s.end, a, quote, actor),
       evidence: [{ start: s.start, end: s.end, text: text.slice(s.start, s.end) }],
       sentence: hit.sentence,
+      // inside a quotation, or reaching into one ("said: 'we should …'")
+      quoted: !!quote || /["“”]/.test(text.slice(tokens[hit.first]!.start, tokens[hit.last]!.end)),
+      domestic: domesticObject(text, tokens, hit, after, actor),
     });
   }
 
@@ -228,7 +267,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   inheritDates(drafts, text);
   drafts.splice(0, drafts.length, ...splitMeetings(drafts));
   // an event needs someone who acts; a partner only where the event is between two (a call, an agreement)
-  const kept = drafts.filter((d) => d.actor.length && (d.recipient.length || (!NEEDS_PARTNER.has(d.event) && !d.hit.trigger.nominal)));
+  // (or where the lexicon says the words make an event alone: a demand, a promise, an investigation — said by the
+  // writer, not in a quotation, and not addressed to the actor's own side)
+  const alone = (d: Draft) => !d.hit.trigger.nominal && (!NEEDS_PARTNER.has(d.event) || (d.hit.trigger.unilateral && !d.quoted && !d.domestic));
+  const kept = drafts.filter((d) => d.actor.length && (d.recipient.length || alone(d)));
   const events = merge(kept, doc.id);
   // meetings split from one report of a trip happened during that trip: they share what dates it
   for (const e of events) {
@@ -263,7 +305,7 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
       for (const trig of R.byFirst.get(tokens[i]!.lemma) ?? R.byFirst.get(tokens[i]!.norm) ?? []) {
         const end = matchSlots(tokens, i, t1, trig.slots);
         if (end < 0) continue;
-        if (trig.pos && !posMatches(tokens[i]!, trig.pos, text)) continue;
+        if (trig.pos && !posMatches(tokens[i]!, trig.pos, text, tokens[i - 1])) continue;
         if (trig.notFollowedBy.some((seq) => seq.every((w, k) => tokens[end + 1 + k] && (tokens[end + 1 + k]!.lemma === w || tokens[end + 1 + k]!.norm === w)))) continue;
         if (!best || end > best.last || (end === best.last && trig.id < best.trigger.id)) best = { trigger: trig, first: i, last: end, head: i, sentence: si };
       }
@@ -277,8 +319,10 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
 }
 
 /** wink tags some verbs as nouns and back ("talks", "call"); the lexicon's part of speech is checked leniently. */
-function posMatches(t: Token, pos: string, text: string): boolean {
-  if (pos === 'VERB') return t.pos === 'VERB' || (t.pos === 'NOUN' && /(?:ed|s)$/.test(text.slice(t.start, t.end)) && t.lemma !== t.norm) || t.pos === 'AUX';
+function posMatches(t: Token, pos: string, text: string, prev?: Token): boolean {
+  // a "noun" right after "have"/"has"/"had" is a participle wink did not know ("have retaken")
+  const afterHave = !!prev && prev.pos === 'AUX' && (prev.lemma === 'have' || /^(?:has|had|have)$/.test(prev.norm));
+  if (pos === 'VERB') return t.pos === 'VERB' || (t.pos === 'NOUN' && ((/(?:ed|s)$/.test(text.slice(t.start, t.end)) && t.lemma !== t.norm) || afterHave)) || t.pos === 'AUX';
   if (pos === 'NOUN') return t.pos === 'NOUN' || t.pos === 'PROPN';
   return true;
 }
@@ -307,8 +351,40 @@ function clauseBounds(tokens: Token[], text: string, t0: number, t1: number, hit
   let b = hit.last;
   const lo = quote ? Math.max(t0, tokenRange(tokens, quote.content.start, quote.content.end)[0]) : t0;
   const hi = quote ? Math.min(t1, tokenRange(tokens, quote.content.start, quote.content.end)[1]) : t1;
-  while (a > lo && !CLAUSE_BREAK.test(text.slice(tokens[a - 1]!.start, tokens[a - 1]!.end))) a--;
-  while (b < hi && !CLAUSE_BREAK.test(text.slice(tokens[b + 1]!.start, tokens[b + 1]!.end))) b++;
+  const tok = (i: number) => text.slice(tokens[i]!.start, tokens[i]!.end);
+  // a short parenthesis is part of its clause: "The Labour Office (ILO) reiterated …", "the Front (RUF) said"
+  const shortParen = (from: number, step: 1 | -1, open: string, close: string): number => {
+    for (let i = from + step, n = 0; n < 8 && i >= lo && i <= hi; i += step, n++) {
+      const w = tok(i);
+      if (w === close) return i;
+      if (w === open || CLAUSE_BREAK.test(w) || w === ',') return -1;
+    }
+    return -1;
+  };
+  while (a > lo) {
+    const w = tok(a - 1);
+    if (w === ')') {
+      const open = shortParen(a - 1, -1, ')', '(');
+      if (open > lo) {
+        a = open;
+        continue;
+      }
+    }
+    if (CLAUSE_BREAK.test(w)) break;
+    a--;
+  }
+  while (b < hi) {
+    const w = tok(b + 1);
+    if (w === '(') {
+      const close = shortParen(b + 1, 1, '(', ')');
+      if (close > 0 && close < hi) {
+        b = close;
+        continue;
+      }
+    }
+    if (CLAUSE_BREAK.test(w)) break;
+    b++;
+  }
   return [a, b];
 }
 
@@ -334,6 +410,117 @@ function sameActor(a: Actor, b: Actor): boolean {
   return a.country === b.country;
 }
 
+const REPORTING = new Set(['say', 'announce', 'declare', 'state', 'add', 'warn', 'claim', 'insist', 'confirm', 'report', 'tell', 'indicate']);
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/**
+ * The subject of a trigger when it is no mention of a known actor: the noun phrase just before the trigger (past
+ * auxiliaries, adverbs and time expressions) whose head is a generic actor noun ("police", "rebels", "thousands of
+ * protesters") or a title, alone or before a name ("Vice-President X"). Its country is a state named inside the
+ * phrase, else the first state the sentence names; with no state at all there is no actor.
+ */
+function genericSubject(text: string, tokens: Token[], hit: Hit, c0: number, times: TimeExpression[], sentenceMentions: Mention[], s: { start: number; end: number }, kb: KnowledgeBase, G: GenericActors): Actor | null {
+  const inTime = (k: number) => WEEKDAY.test(tokens[k]!.norm) || times.some((t) => tokens[k]!.start >= t.start && tokens[k]!.end <= t.end);
+  let i = hit.first - 1;
+  while (i >= c0) {
+    const t = tokens[i]!;
+    if (t.pos === 'AUX' || t.pos === 'ADV' || (t.pos === 'PART' && t.norm !== "'s" && t.norm !== '’s') || inTime(i) || ((t.pos === 'ADP' || t.pos === 'DET') && i + 1 < hit.first && inTime(i + 1))) i--;
+    else break;
+  }
+  const end = i;
+  if (end < c0) return null;
+  const word = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end);
+  // "The party has said it will boycott …": the pronoun is the subject of the reporting verb before it
+  if (/^(?:it|they)$/.test(tokens[end]!.norm)) {
+    let v = end - 1;
+    if (v >= c0 && tokens[v]!.norm === 'that') v--;
+    while (v >= c0 && (inTime(v) || ((tokens[v]!.pos === 'ADP' || tokens[v]!.pos === 'DET') && inTime(v + 1)))) v--;
+    if (v >= c0 && REPORTING.has(tokens[v]!.lemma)) {
+      const reporter = sentenceMentions.filter((m) => m.end <= tokens[v]!.start && m.start >= tokens[c0]!.start && salientAt(text, m.start, m.end));
+      const last = reporter[reporter.length - 1];
+      if (last && actorsOf(last).length === 1 && text.slice(last.end, tokens[v]!.start).trim().split(/\s+/).length <= 4) return actorsOf(last)[0]!;
+      return genericSubject(text, tokens, { ...hit, first: v, last: v }, c0, times, sentenceMentions, s, kb, G);
+    }
+    return null;
+  }
+  if (!['NOUN', 'PROPN'].includes(tokens[end]!.pos) && word(end) !== ')') return null;
+  let start = end;
+  while (start - 1 >= c0) {
+    const t = tokens[start - 1]!;
+    const w = word(start - 1);
+    const fits = ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ADP', 'CCONJ'].includes(t.pos) || (t.pos === 'PART' && /^['’]s$/.test(w)) || (t.pos === 'PUNCT' && /^(?:\(|\)|-|\.|['’])$/.test(w));
+    if (!fits || /^(?:that|which|who|whom|whose|as|than|if|because)$/i.test(w)) break;
+    start--;
+  }
+  while (start <= end && !['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(tokens[start]!.pos)) start++;
+  if (start > end) return null;
+  // the head: the last noun before the first preposition; a quantity ("thousands of") hands over to what follows
+  let from = start;
+  let head = -1;
+  let sector: Sector | null = null;
+  for (let guard = 0; guard < 4 && from <= end; guard++) {
+    let stop = from;
+    while (stop <= end && !(tokens[stop]!.pos === 'ADP' && stop > from)) stop++;
+    head = -1;
+    let depth = 0;
+    for (let k = from; k < stop; k++) {
+      const w = word(k);
+      if (w === '(') depth++;
+      else if (w === ')') depth = Math.max(0, depth - 1);
+      else if (!depth && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN')) head = k;
+    }
+    if (head < 0) return null;
+    const h = tokens[head]!;
+    if (G.quantities.has(h.norm) && stop <= end && tokens[stop]!.norm === 'of') {
+      from = stop + 1;
+      continue;
+    }
+    sector = G.heads.get(h.lemma) ?? G.heads.get(h.norm) ?? G.titles.get(h.norm.replace(/\.$/, '')) ?? G.titles.get(h.norm) ?? null;
+    // a name after a title: "Ousted President Askar Akayev", "Lt. Gen. Prosper Avril"
+    if (!sector && h.pos === 'PROPN') {
+      for (let k = head - 1; k >= from && tokens[k]!.pos === 'PROPN'; k--) {
+        const title = G.titles.get(tokens[k]!.norm) ?? G.titles.get(tokens[k]!.norm.replace(/\.$/, ''));
+        if (title && k < head) sector = title;
+        if (sector) break;
+      }
+      if (!sector && head - 1 >= from) {
+        // "prime minister Andreas Papandreou": lower-case titles are nouns before the name
+        let k = head;
+        while (k - 1 >= from && tokens[k - 1]!.pos === 'PROPN') k--;
+        const prev = tokens[k - 1];
+        if (prev && k - 1 >= from) sector = G.titles.get(prev.norm) ?? G.titles.get(prev.norm.replace(/\.$/, '')) ?? null;
+      }
+    }
+    break;
+  }
+  if (!sector) return null;
+  const npStart = tokens[start]!.start;
+  const npEnd = tokens[end]!.end;
+  const stateOf = (m: Mention) => actorsOf(m).map((x) => x.country).find((c): c is string => !!c && !!kb.country(c)) ?? null;
+  const place = (a: number, b: number) => {
+    for (const m of text.slice(a, b).matchAll(/[\p{Lu}][\p{L}-]+/gu)) {
+      const c = kb.metonymByText.get(m[0].toLowerCase())?.country ?? kb.countryByName.get(m[0].toLowerCase());
+      if (c) return c;
+    }
+    return null;
+  };
+  let country: string | null = null;
+  for (const m of sentenceMentions) if (!country && m.start >= npStart && m.end <= npEnd) country = stateOf(m);
+  country ??= place(npStart, npEnd);
+  for (const m of sentenceMentions) if (!country) country = stateOf(m);
+  country ??= place(s.start, s.end);
+  if (!country) return null;
+  const words = text.slice(npStart, npEnd).replace(/^(?:the|a|an)\s+/i, '');
+  return { text: text.slice(npStart, npEnd), name: words, country, sector, role: null, id: null };
+}
+
+/** The first mention after the trigger, with nothing but a determiner between, is on the actor's own side. */
+function domesticObject(text: string, tokens: Token[], hit: Hit, after: Mention[], actor: Actor[]): boolean {
+  const m = after[0];
+  if (!m || !/^\s*(?:the|its|his|her|their)?\s*$/i.test(text.slice(tokens[hit.last]!.end, m.start))) return false;
+  return actorsOf(m).some((r) => actor.some((x) => sameSide(x, r)));
+}
+
 /** The subject: the nearest salient mention before the trigger, with the mentions coordinated with it. */
 function subjectOf(text: string, before: Mention[]): Mention[] {
   for (let i = before.length - 1; i >= 0; i--) {
@@ -343,7 +530,7 @@ function subjectOf(text: string, before: Mention[]): Mention[] {
     let joinedByAnd = false;
     for (let j = i - 1; j >= 0; j--) {
       const gap = text.slice(before[j]!.end, group[0]!.start);
-      if (/^\s*(?:and|,\s*and|&)\s*$/.test(gap)) joinedByAnd = true;
+      if (/^\s*(?:and|,\s*and|&)\s+(?:the\s+)?$/i.test(gap) || /^\s*&\s*$/.test(gap)) joinedByAnd = true;
       else if (!(/^\s*,\s*$/.test(gap) && joinedByAnd)) break;
       group.unshift(before[j]!);
     }
@@ -624,7 +811,9 @@ function absorbComplements(drafts: Draft[], tokens: Token[], text: string): void
     if (!prev || prev.sentence !== d.sentence) governor = null;
     const between = prev && prev.sentence === d.sentence ? text.slice(tokens[prev.hit.last]!.end, tokens[d.hit.first]!.start) : null;
     const linked = between !== null && between.length <= 45 && !/[;:.!?”“"()—–]/.test(between) && !/,\s*(?:but|while|as|which|who)\b/.test(between);
-    if (linked && (governor || (prev && (PROPOSAL_TYPES.has(prev.event) || prev.status === 'proposed')))) {
+    // what is refused did not happen: "declined to resign", "refused to withdraw its troops"
+    const refused = !!prev && prev.event === 'REJECT' && !!between && /^\s*to\s*$/i.test(between);
+    if (linked && (governor || (prev && (PROPOSAL_TYPES.has(prev.event) || prev.status === 'proposed' || refused)))) {
       const g: Draft = governor ?? prev!;
       governor = g;
       if (g.event === 'REQUEST' || g.status === 'proposed') {
@@ -633,6 +822,8 @@ function absorbComplements(drafts: Draft[], tokens: Token[], text: string): void
         if (g.event === 'AGREE') {
           const people = d.recipient.filter((r) => r.id && !g.recipient.some((x) => x.id === r.id));
           if (people.length) g.recipient = [...g.recipient.filter((r) => r.id || !people.some((p) => p.country === r.country)), ...people];
+          // "offered to negotiate with Armenia": the offer is made to whom the offered event is with
+          else if (!g.recipient.length) g.recipient = d.recipient.filter((r) => !g.actor.some((x) => sameSide(x, r)));
         }
       }
       d.actor = [];
@@ -765,7 +956,7 @@ function merge(drafts: Draft[], docId: string): EventRecord[] {
       event: d.event,
       mode: d.mode,
       context: d.context,
-      cameo: d.hit.trigger.cameo,
+      cameo: d.cameo,
       actor: d.actor,
       recipient: d.recipient,
       symmetric: d.symmetric,

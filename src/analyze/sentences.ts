@@ -71,7 +71,9 @@ function readParagraph(text: string, para: Span, section: number, tokens: Token[
     tokens.push({ start: offset, end: offset + value.length, pos: t.out(its.pos) as string, norm: value.toLowerCase(), lemma: String(t.out(its.lemma as unknown as typeof its.value)).toLowerCase() });
     offset += value.length;
   });
-  if (offset !== para.end && starts.length) {
+  // wink drops white space after the last token: the paragraph ends where its text does
+  const textEnd = para.start + slice.trimEnd().length;
+  if (offset !== textEnd && offset !== para.end && starts.length) {
     // wink normally reproduces its input exactly; if not, fall back to one sentence per paragraph
     tokens.length = first;
     return [{ start: para.start, end: para.end, section }];
