@@ -34,7 +34,7 @@ export const BARS = {
  * Bars of work still in progress: reported, but they do not fail the gate yet. A bar leaves this set in the
  * commit that reaches it, and from then on a regression below it fails CI.
  */
-export const TARGETS = new Set<string>(['plover.type', 'plover.actor']);
+export const TARGETS = new Set<string>([]);
 
 type Suite = 'extraction' | 'timex' | 'mentions' | 'events' | 'linking';
 const SUITES: Suite[] = ['extraction', 'timex', 'mentions', 'events', 'linking'];
