@@ -70,3 +70,21 @@ describe('event coder on questions and figures of speech', () => {
     expect(e?.event ?? 'ACCUSE').toBe('ACCUSE');
   });
 });
+
+describe('event dates', () => {
+  it('does not date a meeting by the year of another noun ("the 2016 election")', () => {
+    const [e] = events('At their summit, Joe Biden sided with Vladimir Putin against the findings on the 2016 presidential election.', '2019-01-05');
+    expect(who(e!)).toBe('CONSULT Joe Biden > Vladimir Putin');
+    expect(e!.date).toMatchObject({ earliest: null, latest: null });
+  });
+  it('dates a meeting by a year that modifies the meeting itself', () => {
+    const [e] = events('Joe Biden recalled his 2018 summit with Vladimir Putin.', '2019-01-05');
+    expect(e!.date).toMatchObject({ earliest: '2018-01-01', latest: '2018-12-31' });
+  });
+  it('reads a weekday forward after "prepares to" and "ahead of"', () => {
+    const [a] = events('Joe Biden, who prepares to meet Vladimir Putin on Monday, said the probe was hurting relations.', '2018-07-13');
+    expect(a!.date).toMatchObject({ earliest: '2018-07-16' });
+    const [b] = events('Ahead of his Monday meeting with Vladimir Putin, Joe Biden said the probe was hurting relations.', '2018-07-13');
+    expect(b!.date).toMatchObject({ earliest: '2018-07-16' });
+  });
+});

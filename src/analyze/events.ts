@@ -478,7 +478,7 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
  */
 function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string, era: Era | null): When {
   const pos = tokens[hit.first]!.start;
-  const usable = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && (t.earliest || t.latest || t.value));
+  const usable = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && (t.earliest || t.latest || t.value) && !yearOfAnotherNoun(t, tokens, hit, text));
   const here = usable.filter((t) => t.start >= s.start && t.end <= s.end);
   if (here.length) {
     const t = here.reduce((best, x) => (Math.abs(x.start - pos) < Math.abs(best.start - pos) ? x : best));
@@ -494,6 +494,37 @@ function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: 
   if (t) return { earliest: t.earliest, latest: t.latest, text: t.text, basis: `${t.basis}; from an earlier sentence of the same paragraph` };
   void sentences;
   return UNKNOWN;
+}
+
+/**
+ * A year used as a modifier names when something else happened: "the 2016 election", "Russia's 2014 annexation".
+ * It dates the event only when the noun it modifies is the event's trigger ("the 2018 Helsinki summit").
+ */
+function yearOfAnotherNoun(t: TimeExpression, tokens: Token[], hit: Hit, text: string): boolean {
+  if (!/^\d{4}$/.test(t.text)) return false;
+  let i = tokenAt(tokens, t.end);
+  const next = tokens[i];
+  if (!next || !['NOUN', 'ADJ', 'PROPN'].includes(next.pos)) return false;
+  const determined = /(?:\b(?:the|a|an|its|his|her|their|our|this|that)|['’]s?)\s*$/i.test(text.slice(Math.max(0, t.start - 12), t.start));
+  // "In 2016 Russia interfered": a capitalised word after a bare year begins the clause
+  if (!determined && (next.pos === 'PROPN' || /^\p{Lu}/u.test(text.slice(next.start, next.end)))) return false;
+  // the noun phrase the year modifies
+  while (tokens[i] && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[i]!.pos) && /^\s*$/.test(text.slice(i > 0 ? tokens[i - 1]!.end : 0, tokens[i]!.start).replace(/-/g, ''))) {
+    if (i >= hit.first && i <= hit.last) return false;
+    i++;
+  }
+  return true;
+}
+
+function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface Era {
