@@ -61,3 +61,21 @@ describe('linking', () => {
     expect(months.find((m) => m.month === '2021-01')!.events).toBe(1);
   });
 });
+
+describe('linking undated reports', () => {
+  const held = analyze(doc('g1', 'Joe Biden met Vladimir Putin in Geneva on Wednesday.', '2021-06-17'));
+  const after = analyze(doc('g2', 'After meeting Vladimir Putin, Joe Biden told reporters the talks had been useful.', '2021-06-18'));
+  const late = analyze(doc('g3', 'After meeting Vladimir Putin, Joe Biden told reporters the talks had been useful.', '2021-09-30'));
+  it('links a report naming both leaders, published days after their dated meeting, to that meeting', () => {
+    const [m] = mentionsOf(held).filter((e) => e.event === 'CONSULT');
+    const [u] = mentionsOf(after).filter((e) => e.event === 'CONSULT');
+    expect(m!.date.earliest).toBe('2021-06-16');
+    expect(u!.date.earliest).toBeNull();
+    expect(sameEvent(u!, m!)).toBe(true);
+  });
+  it('keeps the same words published months later apart', () => {
+    const [m] = mentionsOf(held).filter((e) => e.event === 'CONSULT');
+    const [u] = mentionsOf(late).filter((e) => e.event === 'CONSULT');
+    expect(sameEvent(u!, m!)).toBe(false);
+  });
+});

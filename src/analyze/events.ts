@@ -132,7 +132,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   const text = doc.text;
   const R = rules();
   const hits = findTriggers(tokens, sentences, text, R);
-  const mentions = a.mentions.filter((m) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length));
+  const mentions = a.mentions.filter((m) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb));
   const drafts: Draft[] = [];
   const topicContexts = new Map(kb.topics.map((t) => [t.topic, t.context]));
   const sentenceTokens = sentences.map((s) => tokenRange(tokens, s.start, s.end));
@@ -601,6 +601,18 @@ function locationOf(text: string, tokens: Token[], hit: Hit, sStart: number, sEn
   }
   if (best) return best.place;
   return null;
+}
+
+/**
+ * A state named only to locate a city is a place, not a participant: "Helsinki, Finland", "the Finnish capital".
+ */
+function locatesOnly(text: string, m: Mention, kb: KnowledgeBase): boolean {
+  if (m.kind !== 'country') return false;
+  if (/^\s+(?:capital|city|town|resort|port)\b/i.test(text.slice(m.end, m.end + 12))) return true;
+  const city = /([\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)?),\s*$/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1];
+  if (!city || kb.countryByName.has(city.toLowerCase()) || !kb.metonymByText.has(city.toLowerCase())) return false;
+  // "Moscow, Russia and China" is a list
+  return !/^\s*(?:,\s*[^,.;]{1,40}?)?\s(?:and|or)\s/.test(text.slice(m.end, m.end + 50).split(/[.;]/)[0]!.replace(/,\s*(?:for|to|on|in|at|where|which|who)\b.*$/, ''));
 }
 
 function attributionOf(text: string, sStart: number, sEnd: number, a: Analysis, quote: Quote | undefined, actor: Actor[]): Actor | string | null {

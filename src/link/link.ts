@@ -81,7 +81,7 @@ export function sameEvent(a: EventMention, b: EventMention): boolean {
     return false;
   }
   // an undated mention links only on strong other evidence
-  const sharesMore = (!!a.mode && a.mode === b.mode) || a.topics.some((t) => b.topics.includes(t)) || (!!a.location && a.location === b.location);
+  const sharesMore = (!!a.mode && a.mode === b.mode) || a.topics.some((t) => b.topics.includes(t)) || (!!a.location && a.location === b.location) || reportedJustAfter(a, b);
   if (!sharesMore) return false;
   if (a.location && b.location && !samePlace(a.location, b.location)) return false;
   if (known(a.date) || known(b.date)) {
@@ -100,6 +100,25 @@ export function sameEvent(a: EventMention, b: EventMention): boolean {
   if (!(a.location && b.location)) return false;
   if (a.published.earliest && b.published.earliest) return Math.abs(day(a.published.earliest) - day(b.published.earliest)) <= 45;
   return true;
+}
+
+/** How many days after a meeting a report that names both its people but not its date still refers to it. */
+const RECENT_DAYS = 10;
+
+/**
+ * An undated report that names the people of both sides ("after meeting with Putin, Trump said …"), published in
+ * the days after a dated meeting of theirs (or, announced, in the week before it), refers to that meeting.
+ */
+function reportedJustAfter(a: EventMention, b: EventMention): boolean {
+  if (known(a.date) === known(b.date)) return false;
+  const inB = new Set(people([...b.actor, ...b.recipient]).map((x) => x.id));
+  const sides = new Set(people([...a.actor, ...a.recipient]).filter((x) => inB.has(x.id)).map((x) => x.country));
+  if (sides.size < 2) return false;
+  const [dated, undated] = known(a.date) ? [a, b] : [b, a];
+  if (!undated.published.earliest || undated.published.latest !== undated.published.earliest) return false;
+  const gap = day(undated.published.earliest) - day(dated.date.latest ?? dated.date.earliest!);
+  const ahead = undated.status === 'planned' || undated.status === 'proposed' ? 7 : 1;
+  return day(dated.date.latest ?? dated.date.earliest!) - day(dated.date.earliest!) <= TRIP_DAYS && gap >= -ahead && gap <= RECENT_DAYS;
 }
 
 /** Places agree when they name the same city, or a city and its country ("Helsinki", "Finland"). */
