@@ -88,3 +88,15 @@ describe('event dates', () => {
     expect(b!.date).toMatchObject({ earliest: '2018-07-16' });
   });
 });
+
+describe('event participants and places', () => {
+  it('does not take a state named to locate a city for a participant', () => {
+    const [e] = events('Joe Biden will then head to Helsinki, Finland, for a meeting on Monday with Vladimir Putin.', '2018-07-11');
+    expect(e!.actor.map((a) => a.name)).toEqual(['Joe Biden']);
+    expect([...e!.actor, ...e!.recipient].some((a) => a.country === 'FIN')).toBe(false);
+  });
+  it('still reads a list of states after a city as participants', () => {
+    const [e] = events('Joe Biden met officials from Moscow, Russia and China.', '2018-07-11');
+    expect(e!.recipient.map((a) => a.country)).toContain('CHN');
+  });
+});
