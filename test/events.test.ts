@@ -100,3 +100,15 @@ describe('event participants and places', () => {
     expect(e!.recipient.map((a) => a.country)).toContain('CHN');
   });
 });
+
+describe('dates of planned events', () => {
+  it('reads a weekday after the words of a planned meeting as the next one', () => {
+    const [e] = events('Antony Blinken will be meeting with the foreign minister, Lavrov, of Russia on Tuesday.', '2021-04-09');
+    expect(e!.status).toBe('planned');
+    expect(e!.date).toMatchObject({ earliest: '2021-04-13' });
+  });
+  it('places a visit to a capital there', () => {
+    const [e] = events('Antony Blinken is due to visit Moscow next week.', '2021-04-09');
+    expect(e!).toMatchObject({ mode: 'visit', location: 'Moscow' });
+  });
+});

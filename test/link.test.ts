@@ -79,3 +79,20 @@ describe('linking undated reports', () => {
     expect(sameEvent(u!, m!)).toBe(false);
   });
 });
+
+describe('linking a trip', () => {
+  const texts: Array<[string, string, string]> = [
+    ['t1', 'Antony Blinken is due to visit Moscow next week.', '2021-04-09'],
+    ['t2', 'Officials expect Vladimir Putin to receive Antony Blinken on Wednesday, and Blinken will meet Sergey Lavrov on Tuesday.', '2021-04-10'],
+    ['t3', 'Antony Blinken held talks with Sergey Lavrov in Moscow on Tuesday.', '2021-04-14'],
+    ['t4', 'Antony Blinken wrapped up his visit to Moscow on Wednesday after meeting Vladimir Putin in the Kremlin.', '2021-04-15'],
+    ['t5', 'Vladimir Putin and Antony Blinken will meet in Moscow on Wednesday.', '2021-04-11'],
+  ];
+  const ms = texts.flatMap(([id, t, d]) => mentionsOf(analyze(doc(id, t, d)))).filter((m) => m.event === 'CONSULT' || m.event === 'AGREE');
+  it('links the visit, the meetings during it and their announcements into one event', () => {
+    const linked = linkEvents(ms).filter((e) => e.documents.length > 1);
+    expect(linked).toHaveLength(1);
+    expect(linked[0]!.event).toBe('CONSULT');
+    expect([...linked[0]!.documents].sort()).toEqual(['t1', 't2', 't3', 't4', 't5']);
+  });
+});

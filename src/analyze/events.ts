@@ -198,7 +198,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
        const status = statusOf(tokens, text, hit, clause, R, t0);
     // "an earlier call", "their first meeting": the sentence's date is not this event's
     const earlier = /\b(?:earlier|previous|prior|first|last|past|former)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
-    const date = earlier ? { ...UNKNOWN, basis: 'an earlier event than the one the sentence dates' } : dateOf(a.times, tokens, hit, s, sentences, text, era);
+    let date = earlier ? { ...UNKNOWN, basis: 'an earlier event than the one the sentence dates' } : dateOf(a.times, tokens, hit, s, sentences, text, era);
+    if (status.status === 'planned' || status.status === 'proposed') date = aheadIfPlanned(date, tokens[hit.last]!.end, a.times);
     const topics = unique(a.topics.filter((tp) => tp.start >= s.start && tp.end <= s.end).map((tp) => tp.topic));
     const context = unique([...(CONTEXT_OF_TYPE[t.event] ? [CONTEXT_OF_TYPE[t.event]!] : []), ...t.context, ...topics.flatMap((tp) => topicContexts.get(tp) ?? [])]);
     drafts.push({
@@ -230,6 +231,12 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   // an event needs someone who acts; a partner only where the event is between two (a call, an agreement)
   const kept = drafts.filter((d) => d.actor.length && (d.recipient.length || (!NEEDS_PARTNER.has(d.event) && !d.hit.trigger.nominal)));
   const events = merge(kept, doc.id);
+  // a visit to a capital ("his visit to Moscow") took place there
+  for (const e of events) {
+    if (e.location || e.mode !== 'visit') continue;
+    const city = e.recipient.find((r) => r.country && r.text && kb.country(r.country)?.capitals.includes(r.text));
+    if (city) e.location = city.text!;
+  }
   // meetings split from one report of a trip happened during that trip: they share what dates it
   for (const e of events) {
     if (e.date.earliest || e.event !== 'CONSULT') continue;
@@ -494,6 +501,18 @@ function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: 
   if (t) return { earliest: t.earliest, latest: t.latest, text: t.text, basis: `${t.basis}; from an earlier sentence of the same paragraph` };
   void sentences;
   return UNKNOWN;
+}
+
+/**
+ * A weekday said after the words of a planned event ("will be meeting Lavrov on Tuesday", "expected to meet him
+ * on Wednesday") is the next such day, whatever tense the rest of the sentence has.
+ */
+function aheadIfPlanned(date: When, after: number, times: TimeExpression[]): When {
+  const t = times.find((x) => x.text === date.text && x.start >= after && x.earliest === date.earliest);
+  const m = /^the (\w+day) on or before the reference date (\d{4}-\d{2}-\d{2})/.exec(date.basis ?? '');
+  if (!t || !m || !date.earliest || date.earliest === m[2]) return date;
+  const next = new Date(Date.parse(date.earliest) + 7 * 86400000).toISOString().slice(0, 10);
+  return { ...date, earliest: next, latest: next, basis: `the ${m[1]} on or after the reference date ${m[2]} (the event is planned)` };
 }
 
 /**

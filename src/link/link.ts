@@ -7,7 +7,7 @@
  * new document links in without recomputing the rest (LinkIndex.add).
  */
 import { createHash } from 'node:crypto';
-import type { Actor, Analysis, EventStatus } from '../model/annotations.ts';
+import type { Actor, Analysis, EventStatus, PloverType } from '../model/annotations.ts';
 import type { When } from '../model/document.ts';
 import type { EventMention, LinkedEvent } from '../model/linked.ts';
 
@@ -45,9 +45,17 @@ export function mentionsOf(a: Pick<Analysis, 'document' | 'events'>): EventMenti
   return a.events.map((e) => ({ ...e, outlet, title, published }));
 }
 
+/**
+ * The type a mention links as: a meeting announced ("will meet", an invitation to visit) is coded AGREE with
+ * CAMEO 036 (intent to meet), and it is the meeting reports of CONSULT describe once held.
+ */
+export function linkType(m: EventMention): string {
+  return m.event === 'AGREE' && m.cameo === '036' && (m.status === 'planned' || m.status === 'proposed') ? 'CONSULT' : m.event;
+}
+
 /** Whether two mentions report the same real event. */
 export function sameEvent(a: EventMention, b: EventMention): boolean {
-  if (a.document === b.document || a.event !== b.event) return false;
+  if (a.document === b.document || linkType(a) !== linkType(b)) return false;
   if (a.evidence.some((e) => HABIT.test(e.text)) || b.evidence.some((e) => HABIT.test(e.text))) return false;
 
   // participants: the same states, each side (either way round when the event is symmetric)
@@ -67,7 +75,7 @@ export function sameEvent(a: EventMention, b: EventMention): boolean {
 
   if (known(a.date) && known(b.date)) {
     // a trip spans days, and reports date it by arrival, meetings or departure
-    const trip = a.event === 'CONSULT' && (a.mode === 'visit' || b.mode === 'visit' || (!!a.location && !!b.location && samePlace(a.location, b.location)));
+    const trip = linkType(a) === 'CONSULT' && (a.mode === 'visit' || b.mode === 'visit' || (!!a.location && !!b.location && samePlace(a.location, b.location)));
     if (datesOverlap(a.date, b.date, trip ? TRIP_DAYS : 1)) return true;
     // a meeting announced before it happened ("due to meet in Helsinki") is that meeting: same place, reported
     // no later than it took place, at most a month ahead
@@ -81,7 +89,7 @@ export function sameEvent(a: EventMention, b: EventMention): boolean {
     return false;
   }
   // an undated mention links only on strong other evidence
-  const sharesMore = (!!a.mode && a.mode === b.mode) || a.topics.some((t) => b.topics.includes(t)) || (!!a.location && a.location === b.location) || reportedJustAfter(a, b);
+  const sharesMore = (!!a.mode && a.mode === b.mode) || a.topics.some((t) => b.topics.includes(t)) || (!!a.location && !!b.location && samePlace(a.location, b.location)) || reportedJustAfter(a, b);
   if (!sharesMore) return false;
   if (a.location && b.location && !samePlace(a.location, b.location)) return false;
   if (known(a.date) || known(b.date)) {
@@ -192,9 +200,10 @@ function file(b: Block, m: EventMention): void {
 /** Keys under which a mention can meet its matches: its type with each pair of states it involves. */
 function blockKeys(m: EventMention): string[] {
   const cs = [...countries([...m.actor, ...m.recipient])].sort();
-  if (cs.length === 1) return [`${m.event}|${cs[0]}`];
+  const type = linkType(m);
+  if (cs.length === 1) return [`${type}|${cs[0]}`];
   const keys: string[] = [];
-  for (let i = 0; i < cs.length; i++) for (let j = i + 1; j < cs.length; j++) keys.push(`${m.event}|${cs[i]}|${cs[j]}`);
+  for (let i = 0; i < cs.length; i++) for (let j = i + 1; j < cs.length; j++) keys.push(`${type}|${cs[i]}|${cs[j]}`);
   return keys;
 }
 
@@ -244,7 +253,9 @@ export class LinkIndex {
     for (const [id, m] of this.byId) {
       parent.set(id, id);
       if (known(m.date)) {
-        const pad = m.event === 'CONSULT' && (m.mode === 'visit' || m.location) ? TRIP_DAYS - 1 : 0;
+        // a trip spans days; an announcement dates its meeting loosely ("this week", "currently scheduled")
+        const announced = m.status === 'planned' || m.status === 'proposed';
+        const pad = linkType(m) === 'CONSULT' && (m.mode === 'visit' || m.location || announced) ? TRIP_DAYS - 1 : 0;
         range.set(id, [day(m.date.earliest!) - pad, day(m.date.latest ?? m.date.earliest!) + pad]);
       }
     }
@@ -320,9 +331,11 @@ export function aggregate(mentions: EventMention[]): LinkedEvent {
   for (const m of mentions) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
   const status = [...counts].sort((a, b) => b[1] - a[1] || STATUS_ORDER.indexOf(a[0]) - STATUS_ORDER.indexOf(b[0]))[0]![0];
   const richest = [...mentions].sort((a, b) => people([...b.actor, ...b.recipient]).length - people([...a.actor, ...a.recipient]).length)[0]!;
+  // announced meetings (AGREE, intent to meet) and the meeting held are one CONSULT
+  const type = mentions.some((m) => m.event === linkType(first)) ? (linkType(first) as PloverType) : first.event;
   return {
     id: linkedEventId(mentions.map((m) => m.id)),
-    event: first.event,
+    event: type,
     mode: mentions.find((m) => m.mode)?.mode ?? null,
     status,
     date,
