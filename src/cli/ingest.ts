@@ -5,7 +5,7 @@ import { SqliteStore } from '../store/sqlite.ts';
 import { totalInputBytes } from './inputs.ts';
 import { progressReporter } from './progress.ts';
 import { userContext } from './extract.ts';
-import { analyseStore, relinkStore } from '../link/pipeline.ts';
+import { analyseStore, linkStore } from '../link/pipeline.ts';
 
 export interface IngestFlags {
   db: string;
@@ -53,7 +53,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
     if (flags.analyze !== false && !summary.stopped) {
       const ctx = userContext(flags.db);
       const a = analyseStore(store, ctx);
-      const l = relinkStore(store, ctx);
+      const l = linkStore(store, ctx);
       analysed = `; ${a.analysed} analysed, ${l.events} events (${l.shared} in several documents)`;
     }
   } finally {

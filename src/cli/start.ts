@@ -5,7 +5,7 @@ import { SqliteStore } from '../store/sqlite.ts';
 import { summaryLine } from './ingest.ts';
 import { eventLine } from './events.ts';
 import { defaultContext } from '../analyze/analyze.ts';
-import { analyseStore, relinkStore } from '../link/pipeline.ts';
+import { analyseStore, linkStore } from '../link/pipeline.ts';
 import { EventStore } from '../store/events.ts';
 
 export const SAMPLES = fileURLToPath(new URL('../../samples/corpus/', import.meta.url));
@@ -29,7 +29,7 @@ export async function startCommand(flags: { db: string }): Promise<number> {
     for (const e of summary.errorList) process.stdout.write(`! ${e.code}: ${e.source}: ${e.message}\n`);
     const ctx = defaultContext();
     analyseStore(store, ctx);
-    const l = relinkStore(store, ctx);
+    const l = linkStore(store, ctx);
     const events = new EventStore(store).linkedEvents({ limit: 12 });
     process.stdout.write(`\nEvents (${l.events}; ${l.shared} reported by several documents), latest first:\n`);
     for (const e of events) process.stdout.write(`  ${eventLine(e)}\n`);
