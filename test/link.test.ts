@@ -96,3 +96,16 @@ describe('linking a trip', () => {
     expect([...linked[0]!.documents].sort()).toEqual(['t1', 't2', 't3', 't4', 't5']);
   });
 });
+
+describe('divergences', () => {
+  const a = analyze(doc('x1', 'Antony Blinken met Sergey Lavrov in Moscow on Monday.', '2021-04-13', 'Wire X'));
+  const b = analyze(doc('x2', 'Antony Blinken met Sergey Lavrov in Moscow on Wednesday.', '2021-04-15', 'Wire Y'));
+  const c = analyze(doc('x3', 'Antony Blinken is meeting Sergey Lavrov in Moscow right now.', '2021-04-14', 'Wire Z'));
+  const eventOf = (docs: typeof a[]) => linkAnalyses(new Map(docs.map((d) => [d.document.id, d])), defaultContext()).find((e) => e.documents.length === docs.length)!;
+  it('finds different dates when both reports state a day', () => {
+    expect(eventOf([a, b]).divergences.map((d) => d.kind)).toContain('date');
+  });
+  it('finds none when one report dates it by "now" only', () => {
+    expect(eventOf([a, c]).divergences.map((d) => d.kind)).not.toContain('date');
+  });
+});
