@@ -143,3 +143,45 @@ describe('event coder on complements and participles', () => {
     expect(events('Malian troops have retaken a village near Gao.', '2020-01-01').map((e) => e.event)).toEqual(['ASSAULT']);
   });
 });
+
+describe('event dates', () => {
+  it('does not date a meeting by the year of another noun ("the 2016 election")', () => {
+    const [e] = events('At their summit, Joe Biden sided with Vladimir Putin against the findings on the 2016 presidential election.', '2019-01-05');
+    expect(who(e!)).toBe('CONSULT Joe Biden > Vladimir Putin');
+    expect(e!.date).toMatchObject({ earliest: null, latest: null });
+  });
+  it('dates a meeting by a year that modifies the meeting itself', () => {
+    const [e] = events('Joe Biden recalled his 2018 summit with Vladimir Putin.', '2019-01-05');
+    expect(e!.date).toMatchObject({ earliest: '2018-01-01', latest: '2018-12-31' });
+  });
+  it('reads a weekday forward after "prepares to" and "ahead of"', () => {
+    const [a] = events('Joe Biden, who prepares to meet Vladimir Putin on Monday, said the probe was hurting relations.', '2018-07-13');
+    expect(a!.date).toMatchObject({ earliest: '2018-07-16' });
+    const [b] = events('Ahead of his Monday meeting with Vladimir Putin, Joe Biden said the probe was hurting relations.', '2018-07-13');
+    expect(b!.date).toMatchObject({ earliest: '2018-07-16' });
+  });
+});
+
+describe('event participants and places', () => {
+  it('does not take a state named to locate a city for a participant', () => {
+    const [e] = events('Joe Biden will then head to Helsinki, Finland, for a meeting on Monday with Vladimir Putin.', '2018-07-11');
+    expect(e!.actor.map((a) => a.name)).toEqual(['Joe Biden']);
+    expect([...e!.actor, ...e!.recipient].some((a) => a.country === 'FIN')).toBe(false);
+  });
+  it('still reads a list of states after a city as participants', () => {
+    const [e] = events('Joe Biden met officials from Moscow, Russia and China.', '2018-07-11');
+    expect(e!.recipient.map((a) => a.country)).toContain('CHN');
+  });
+});
+
+describe('dates of planned events', () => {
+  it('reads a weekday after the words of a planned meeting as the next one', () => {
+    const [e] = events('Antony Blinken will be meeting with the foreign minister, Lavrov, of Russia on Tuesday.', '2021-04-09');
+    expect(e!.status).toBe('planned');
+    expect(e!.date).toMatchObject({ earliest: '2021-04-13' });
+  });
+  it('places a visit to a capital there', () => {
+    const [e] = events('Antony Blinken is due to visit Moscow next week.', '2021-04-09');
+    expect(e!).toMatchObject({ mode: 'visit', location: 'Moscow' });
+  });
+});

@@ -61,3 +61,51 @@ describe('linking', () => {
     expect(months.find((m) => m.month === '2021-01')!.events).toBe(1);
   });
 });
+
+describe('linking undated reports', () => {
+  const held = analyze(doc('g1', 'Joe Biden met Vladimir Putin in Geneva on Wednesday.', '2021-06-17'));
+  const after = analyze(doc('g2', 'After meeting Vladimir Putin, Joe Biden told reporters the talks had been useful.', '2021-06-18'));
+  const late = analyze(doc('g3', 'After meeting Vladimir Putin, Joe Biden told reporters the talks had been useful.', '2021-09-30'));
+  it('links a report naming both leaders, published days after their dated meeting, to that meeting', () => {
+    const [m] = mentionsOf(held).filter((e) => e.event === 'CONSULT');
+    const [u] = mentionsOf(after).filter((e) => e.event === 'CONSULT');
+    expect(m!.date.earliest).toBe('2021-06-16');
+    expect(u!.date.earliest).toBeNull();
+    expect(sameEvent(u!, m!)).toBe(true);
+  });
+  it('keeps the same words published months later apart', () => {
+    const [m] = mentionsOf(held).filter((e) => e.event === 'CONSULT');
+    const [u] = mentionsOf(late).filter((e) => e.event === 'CONSULT');
+    expect(sameEvent(u!, m!)).toBe(false);
+  });
+});
+
+describe('linking a trip', () => {
+  const texts: Array<[string, string, string]> = [
+    ['t1', 'Antony Blinken is due to visit Moscow next week.', '2021-04-09'],
+    ['t2', 'Officials expect Vladimir Putin to receive Antony Blinken on Wednesday, and Blinken will meet Sergey Lavrov on Tuesday.', '2021-04-10'],
+    ['t3', 'Antony Blinken held talks with Sergey Lavrov in Moscow on Tuesday.', '2021-04-14'],
+    ['t4', 'Antony Blinken wrapped up his visit to Moscow on Wednesday after meeting Vladimir Putin in the Kremlin.', '2021-04-15'],
+    ['t5', 'Vladimir Putin and Antony Blinken will meet in Moscow on Wednesday.', '2021-04-11'],
+  ];
+  const ms = texts.flatMap(([id, t, d]) => mentionsOf(analyze(doc(id, t, d)))).filter((m) => m.event === 'CONSULT' || m.event === 'AGREE');
+  it('links the visit, the meetings during it and their announcements into one event', () => {
+    const linked = linkEvents(ms).filter((e) => e.documents.length > 1);
+    expect(linked).toHaveLength(1);
+    expect(linked[0]!.event).toBe('CONSULT');
+    expect([...linked[0]!.documents].sort()).toEqual(['t1', 't2', 't3', 't4', 't5']);
+  });
+});
+
+describe('divergences', () => {
+  const a = analyze(doc('x1', 'Antony Blinken met Sergey Lavrov in Moscow on Monday.', '2021-04-13', 'Wire X'));
+  const b = analyze(doc('x2', 'Antony Blinken met Sergey Lavrov in Moscow on Wednesday.', '2021-04-15', 'Wire Y'));
+  const c = analyze(doc('x3', 'Antony Blinken is meeting Sergey Lavrov in Moscow right now.', '2021-04-14', 'Wire Z'));
+  const eventOf = (docs: typeof a[]) => linkAnalyses(new Map(docs.map((d) => [d.document.id, d])), defaultContext()).find((e) => e.documents.length === docs.length)!;
+  it('finds different dates when both reports state a day', () => {
+    expect(eventOf([a, b]).divergences.map((d) => d.kind)).toContain('date');
+  });
+  it('finds none when one report dates it by "now" only', () => {
+    expect(eventOf([a, c]).divergences.map((d) => d.kind)).not.toContain('date');
+  });
+});

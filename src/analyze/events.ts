@@ -156,7 +156,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   const text = doc.text;
   const R = rules();
   const hits = findTriggers(tokens, sentences, text, R);
-  const mentions = a.mentions.filter((m) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length));
+  const mentions = a.mentions.filter((m) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb));
   const drafts: Draft[] = [];
   const topicContexts = new Map(kb.topics.map((t) => [t.topic, t.context]));
   const sentenceTokens = sentences.map((s) => tokenRange(tokens, s.start, s.end));
@@ -233,7 +233,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       && /\bunless\b/i.test(text.slice(tokens[hit.last]!.end, tokens[clause[1]]!.end)) && !/\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start));
     // "an earlier call", "their first meeting": the sentence's date is not this event's
     const earlier = /\b(?:earlier|previous|prior|first|last|past|former)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
-    const date = earlier ? { ...UNKNOWN, basis: 'an earlier event than the one the sentence dates' } : dateOf(a.times, tokens, hit, s, sentences, text, era);
+    let date = earlier ? { ...UNKNOWN, basis: 'an earlier event than the one the sentence dates' } : dateOf(a.times, tokens, hit, s, sentences, text, era);
+    if (status.status === 'planned' || status.status === 'proposed') date = aheadIfPlanned(date, tokens[hit.last]!.end, a.times);
     const topics = unique(a.topics.filter((tp) => tp.start >= s.start && tp.end <= s.end).map((tp) => tp.topic));
     const context = unique([...(CONTEXT_OF_TYPE[t.event] ? [CONTEXT_OF_TYPE[t.event]!] : []), ...t.context, ...topics.flatMap((tp) => topicContexts.get(tp) ?? [])]);
     drafts.push({
@@ -272,6 +273,12 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   const alone = (d: Draft) => !d.hit.trigger.nominal && (!NEEDS_PARTNER.has(d.event) || (d.hit.trigger.unilateral && !d.quoted && !d.domestic));
   const kept = drafts.filter((d) => d.actor.length && (d.recipient.length || alone(d)));
   const events = merge(kept, doc.id);
+  // a visit to a capital ("his visit to Moscow") took place there
+  for (const e of events) {
+    if (e.location || e.mode !== 'visit') continue;
+    const city = e.recipient.find((r) => r.country && r.text && kb.country(r.country)?.capitals.includes(r.text));
+    if (city) e.location = city.text!;
+  }
   // meetings split from one report of a trip happened during that trip: they share what dates it
   for (const e of events) {
     if (e.date.earliest || e.event !== 'CONSULT') continue;
@@ -665,7 +672,7 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
  */
 function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string, era: Era | null): When {
   const pos = tokens[hit.first]!.start;
-  const usable = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && (t.earliest || t.latest || t.value));
+  const usable = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && (t.earliest || t.latest || t.value) && !yearOfAnotherNoun(t, tokens, hit, text));
   const here = usable.filter((t) => t.start >= s.start && t.end <= s.end);
   if (here.length) {
     const t = here.reduce((best, x) => (Math.abs(x.start - pos) < Math.abs(best.start - pos) ? x : best));
@@ -681,6 +688,49 @@ function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: 
   if (t) return { earliest: t.earliest, latest: t.latest, text: t.text, basis: `${t.basis}; from an earlier sentence of the same paragraph` };
   void sentences;
   return UNKNOWN;
+}
+
+/**
+ * A weekday said after the words of a planned event ("will be meeting Lavrov on Tuesday", "expected to meet him
+ * on Wednesday") is the next such day, whatever tense the rest of the sentence has.
+ */
+function aheadIfPlanned(date: When, after: number, times: TimeExpression[]): When {
+  const t = times.find((x) => x.text === date.text && x.start >= after && x.earliest === date.earliest);
+  const m = /^the (\w+day) on or before the reference date (\d{4}-\d{2}-\d{2})/.exec(date.basis ?? '');
+  if (!t || !m || !date.earliest || date.earliest === m[2]) return date;
+  const next = new Date(Date.parse(date.earliest) + 7 * 86400000).toISOString().slice(0, 10);
+  return { ...date, earliest: next, latest: next, basis: `the ${m[1]} on or after the reference date ${m[2]} (the event is planned)` };
+}
+
+/**
+ * A year used as a modifier names when something else happened: "the 2016 election", "Russia's 2014 annexation".
+ * It dates the event only when the noun it modifies is the event's trigger ("the 2018 Helsinki summit").
+ */
+function yearOfAnotherNoun(t: TimeExpression, tokens: Token[], hit: Hit, text: string): boolean {
+  if (!/^\d{4}$/.test(t.text)) return false;
+  let i = tokenAt(tokens, t.end);
+  const next = tokens[i];
+  if (!next || !['NOUN', 'ADJ', 'PROPN'].includes(next.pos)) return false;
+  const determined = /(?:\b(?:the|a|an|its|his|her|their|our|this|that)|['’]s?)\s*$/i.test(text.slice(Math.max(0, t.start - 12), t.start));
+  // "In 2016 Russia interfered": a capitalised word after a bare year begins the clause
+  if (!determined && (next.pos === 'PROPN' || /^\p{Lu}/u.test(text.slice(next.start, next.end)))) return false;
+  // the noun phrase the year modifies
+  while (tokens[i] && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[i]!.pos) && /^\s*$/.test(text.slice(i > 0 ? tokens[i - 1]!.end : 0, tokens[i]!.start).replace(/-/g, ''))) {
+    if (i >= hit.first && i <= hit.last) return false;
+    i++;
+  }
+  return true;
+}
+
+function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface Era {
@@ -757,6 +807,18 @@ function locationOf(text: string, tokens: Token[], hit: Hit, sStart: number, sEn
   }
   if (best) return best.place;
   return null;
+}
+
+/**
+ * A state named only to locate a city is a place, not a participant: "Helsinki, Finland", "the Finnish capital".
+ */
+function locatesOnly(text: string, m: Mention, kb: KnowledgeBase): boolean {
+  if (m.kind !== 'country') return false;
+  if (/^\s+(?:capital|city|town|resort|port)\b/i.test(text.slice(m.end, m.end + 12))) return true;
+  const city = /([\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)?),\s*$/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1];
+  if (!city || kb.countryByName.has(city.toLowerCase()) || !kb.metonymByText.has(city.toLowerCase())) return false;
+  // "Moscow, Russia and China" is a list
+  return !/^\s*(?:,\s*[^,.;]{1,40}?)?\s(?:and|or)\s/.test(text.slice(m.end, m.end + 50).split(/[.;]/)[0]!.replace(/,\s*(?:for|to|on|in|at|where|which|who)\b.*$/, ''));
 }
 
 function attributionOf(text: string, sStart: number, sEnd: number, a: Analysis, quote: Quote | undefined, actor: Actor[]): Actor | string | null {

@@ -1,7 +1,7 @@
 /** `readout analyze | events | event | export | relations | outlets`: the record of events in the database. */
 import { existsSync, writeFileSync } from 'node:fs';
 import { userContext } from './extract.ts';
-import { analyseStore, relinkStore } from '../link/pipeline.ts';
+import { analyseStore, linkStore, relinkStore } from '../link/pipeline.ts';
 import { outletProfiles, relationsIndex } from '../link/relations.ts';
 import { EXPORT_FORMATS, exportEvents, participants, type ExportFormat } from '../link/export.ts';
 import type { LinkedEvent } from '../model/linked.ts';
@@ -24,7 +24,7 @@ export function eventLine(e: LinkedEvent): string {
 
 const when = (e: LinkedEvent) => (e.date.earliest ? (e.date.earliest === e.date.latest ? e.date.earliest : `${e.date.earliest}..${e.date.latest}`) : 'undated');
 
-export async function analyzeCommand(flags: { db: string }): Promise<number> {
+export async function analyzeCommand(flags: { db: string; relink?: boolean }): Promise<number> {
   const store = open(flags.db);
   if (!store) return 2;
   try {
@@ -33,8 +33,8 @@ export async function analyzeCommand(flags: { db: string }): Promise<number> {
       if (process.stderr.isTTY) process.stderr.write(`\ranalysing ${done}/${total}`);
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
-    const l = relinkStore(store, ctx);
-    process.stdout.write(`${a.analysed} documents analysed (${a.events} events); ${l.mentions} event mentions linked into ${l.events} events, ${l.shared} reported by several documents (${l.seconds.toFixed(2)} s)\n`);
+    const l = flags.relink ? relinkStore(store, ctx) : linkStore(store, ctx);
+    process.stdout.write(`${a.analysed} documents analysed (${a.events} events); ${l.mentions} event mentions linked, ${l.changed} events formed or updated (${l.seconds.toFixed(2)} s); ${l.events} events, ${l.shared} reported by several documents\n`);
     return 0;
   } finally {
     store.close();

@@ -5,7 +5,7 @@ import { SqliteStore } from '../store/sqlite.ts';
 import { totalInputBytes } from './inputs.ts';
 import { progressReporter } from './progress.ts';
 import { userContext } from './extract.ts';
-import { analyseStore, relinkStore } from '../link/pipeline.ts';
+import { analyseStore, linkStore } from '../link/pipeline.ts';
 
 export interface IngestFlags {
   db: string;
@@ -82,7 +82,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
       const ctx = userContext(flags.db);
       const a = analyseStore(store, ctx, json ? (done, total) => json.emit({ phase: 'analyse', done, total }) : undefined);
       json?.emit({ phase: 'link' });
-      const l = relinkStore(store, ctx);
+      const l = linkStore(store, ctx);
       counts = { analysed: a.analysed, events: l.events };
       analysed = `; ${a.analysed} analysed, ${l.events} events (${l.shared} in several documents)`;
     }

@@ -78,9 +78,10 @@ export async function main(argv: string[]): Promise<number> {
       .option('--limit <n>', 'how many');
   program
     .command('analyze')
-    .description('analyse the documents not analysed yet and link the events of the database')
-    .action(async () => {
-      code = await analyzeCommand({ db: program.opts().db });
+    .description('analyse the documents not analysed yet and link their events into the events of the database')
+    .option('--relink', 'link every event mention again (after a change of the linking rules)')
+    .action(async (o: { relink?: boolean }) => {
+      code = await analyzeCommand({ db: program.opts().db, relink: o.relink });
     });
   filters(program.command('events').description('list the linked events of the database').option('--json', 'as JSON')).action(async (o) => {
     code = await eventsCommand({ ...o, db: program.opts().db });

@@ -8,7 +8,7 @@ import { SqliteStore } from '../store/sqlite.ts';
 import { summaryLine } from './ingest.ts';
 import { eventLine } from './events.ts';
 import { userContext } from './extract.ts';
-import { analyseStore, relinkStore } from '../link/pipeline.ts';
+import { analyseStore, linkStore } from '../link/pipeline.ts';
 import { EventStore } from '../store/events.ts';
 import { serveUntilStopped, startServer } from './serve.ts';
 
@@ -34,7 +34,7 @@ async function ingestSamples(db: string): Promise<void> {
     for (const e of summary.errorList) process.stdout.write(`! ${e.code}: ${e.source}: ${e.message}\n`);
     const ctx = userContext(db);
     analyseStore(store, ctx);
-    const l = relinkStore(store, ctx);
+    const l = linkStore(store, ctx);
     const events = new EventStore(store).linkedEvents({ limit: 8 });
     process.stdout.write(`\nEvents (${l.events}; ${l.shared} reported by several documents), latest first:\n`);
     for (const e of events) process.stdout.write(`  ${eventLine(e)}\n`);

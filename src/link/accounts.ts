@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { Actor, Analysis, EventRecord } from '../model/annotations.ts';
 import type { Account, Divergence, LinkedEvent, Passage } from '../model/linked.ts';
+import type { When } from '../model/document.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 
 interface Language {
@@ -160,14 +161,26 @@ export function divergences(accounts: Account[], analyses: Map<string, Analysis>
       const b = mentions[j]!;
       if (a.document === b.document) continue;
       const ev = [a.evidence[0]!, b.evidence[0]!].map((e, k) => ({ document: (k ? b : a).document, ...e }));
-      if (a.status !== b.status) out.push({ kind: 'status', description: `one report says ${a.status}, another ${b.status}`, evidence: ev });
-      if (a.date.earliest && b.date.earliest && (a.date.earliest > (b.date.latest ?? b.date.earliest) || b.date.earliest > (a.date.latest ?? a.date.earliest))) {
+      if (a.status !== b.status && !announcedThenHeld(a, b)) out.push({ kind: 'status', description: `one report says ${a.status}, another ${b.status}`, evidence: ev });
+      // dates differ only when both reports state a day for it themselves, and apart by more than a day
+      if (statesDay(a.date) && statesDay(b.date) && Math.abs(Date.parse(a.date.earliest!) - Date.parse(b.date.earliest!)) > 86400000) {
         out.push({ kind: 'date', description: `dated ${a.date.earliest} in one report and ${b.date.earliest} in another`, evidence: ev });
       }
       if (!sameActors([...a.actor, ...a.recipient], [...b.actor, ...b.recipient])) out.push({ kind: 'participants', description: 'the reports name different people', evidence: ev });
     }
   }
   return out.slice(0, 50);
+}
+
+/** A day the report's own sentence gives ("on Monday", "July 16"), not one inherited or read off "now". */
+function statesDay(w: When): boolean {
+  return !!w.earliest && w.earliest === w.latest && !!w.text && !/earlier sentence|related event|same trip|the present|unspecified|estimate|is planned/i.test(w.basis ?? '');
+}
+
+/** A report that announced the event before it took place and one that tells it held do not disagree. */
+function announcedThenHeld(a: EventRecord, b: EventRecord): boolean {
+  const ahead = (s: string) => s === 'planned' || s === 'proposed';
+  return (ahead(a.status) && b.status === 'occurred') || (ahead(b.status) && a.status === 'occurred');
 }
 
 /** Fills a linked event's accounts and divergences from the analyses of its documents. */

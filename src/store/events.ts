@@ -82,6 +82,7 @@ export class EventStore {
     const { tokens: _t, ...rest } = a;
     const doc = a.document;
     this.db.prepare('INSERT OR REPLACE INTO analyses (document_id, version, analysis, analysed_at) VALUES (?, ?, ?, ?)').run(doc.id, ANALYSIS_VERSION, JSON.stringify({ ...rest, document: { id: doc.id } }), new Date().toISOString());
+    this.unlinkDocument(doc.id);
     this.db.prepare('DELETE FROM event_mentions WHERE document_id = ?').run(doc.id);
     const insert = this.db.prepare('INSERT INTO event_mentions (id, document_id, event, status, date_earliest, date_latest, countries, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const m of mentionsOf(a)) {
@@ -145,14 +146,120 @@ export class EventStore {
   replaceLinkedEvents(events: LinkedEvent[]): void {
     this.store.transaction(() => {
       this.db.exec('DELETE FROM linked_events; DELETE FROM event_links;');
-      const ins = this.db.prepare('INSERT INTO linked_events (id, event, status, date_earliest, date_latest, countries, people, documents, record, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-      const link = this.db.prepare('INSERT OR REPLACE INTO event_links (mention_id, event_id) VALUES (?, ?)');
-      for (const e of events) {
-        const all = [...e.actor, ...e.recipient];
-        ins.run(e.id, e.event, e.status, e.date.earliest, e.date.latest, pad(all.map((x) => x.country)), ` ${all.map((x) => x.name ?? '').join(' | ')} `, e.documents.length, JSON.stringify(e), JSON.stringify(eventSummary(e)));
-        for (const m of e.mentions) link.run(m, e.id);
-      }
+      this.insertLinkedEvents(events);
     });
+  }
+
+  private insertLinkedEvents(events: LinkedEvent[]): void {
+    const ins = this.db.prepare('INSERT OR REPLACE INTO linked_events (id, event, status, date_earliest, date_latest, countries, people, documents, record, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const link = this.db.prepare('INSERT OR REPLACE INTO event_links (mention_id, event_id) VALUES (?, ?)');
+    for (const e of events) {
+      const all = [...e.actor, ...e.recipient];
+      ins.run(e.id, e.event, e.status, e.date.earliest, e.date.latest, pad(all.map((x) => x.country)), ` ${all.map((x) => x.name ?? '').join(' | ')} `, e.documents.length, JSON.stringify(e), JSON.stringify(eventSummary(e)));
+      for (const m of e.mentions) link.run(m, e.id);
+    }
+  }
+
+  // ── the link graph (incremental linking, src/link/pipeline.ts) ──────────────────────────────────────────
+
+  /**
+   * A document analysed again loses its mentions: their pairs and keys go, and every mention that shared a
+   * linked event or a pair with them is left without an event, to be linked again.
+   */
+  private unlinkDocument(documentId: string): void {
+    const old = this.db.prepare('SELECT id FROM event_mentions WHERE document_id = ?').pluck().all(documentId) as string[];
+    if (!old.length) return;
+    const events = new Set<string>();
+    for (const id of old) {
+      const ev = this.db.prepare('SELECT event_id FROM event_links WHERE mention_id = ?').pluck().get(id) as string | undefined;
+      if (ev) events.add(ev);
+      this.db.prepare('DELETE FROM link_edges WHERE a = ? OR b = ?').run(id, id);
+      this.db.prepare('DELETE FROM link_keys WHERE mention_id = ?').run(id);
+      this.db.prepare('DELETE FROM link_indexed WHERE mention_id = ?').run(id);
+    }
+    for (const ev of events) {
+      this.db.prepare('DELETE FROM event_links WHERE event_id = ?').run(ev);
+      this.db.prepare('DELETE FROM linked_events WHERE id = ?').run(ev);
+    }
+  }
+
+  /** Mentions not filed in the link graph yet, by id. */
+  unindexedMentions(): EventMention[] {
+    return (this.db.prepare('SELECT m.record FROM event_mentions m LEFT JOIN link_indexed i ON i.mention_id = m.id WHERE i.mention_id IS NULL ORDER BY m.id').pluck().all() as string[]).map((r) => JSON.parse(r) as EventMention);
+  }
+
+  /** Mentions that belong to no linked event (new, or whose event a re-analysis dissolved). */
+  unlinkedMentionIds(): string[] {
+    return this.db.prepare('SELECT m.id FROM event_mentions m LEFT JOIN event_links l ON l.mention_id = m.id WHERE l.mention_id IS NULL ORDER BY m.id').pluck().all() as string[];
+  }
+
+  /** Ids of the mentions filed under any of these keys. */
+  filedUnder(keys: string[]): string[] {
+    const out = new Set<string>();
+    const q = this.db.prepare('SELECT mention_id FROM link_keys WHERE key = ?').pluck();
+    for (const k of new Set(keys)) for (const id of q.all(k) as string[]) out.add(id);
+    return [...out].sort();
+  }
+
+  fileMention(id: string, keys: string[], pairs: Array<[string, string]>): void {
+    const key = this.db.prepare('INSERT OR IGNORE INTO link_keys (key, mention_id) VALUES (?, ?)');
+    for (const k of new Set(keys)) key.run(k, id);
+    const edge = this.db.prepare('INSERT OR IGNORE INTO link_edges (a, b) VALUES (?, ?)');
+    for (const [a, b] of pairs) edge.run(a < b ? a : b, a < b ? b : a);
+    this.db.prepare('INSERT OR IGNORE INTO link_indexed (mention_id) VALUES (?)').run(id);
+  }
+
+  /** The mentions connected to these through pairs, and the pairs among them. */
+  connected(seeds: string[]): { ids: string[]; edges: Array<[string, string]> } {
+    const seen = new Set(seeds);
+    const queue = [...seeds];
+    const fromA = this.db.prepare('SELECT b FROM link_edges WHERE a = ?').pluck();
+    const fromB = this.db.prepare('SELECT a FROM link_edges WHERE b = ?').pluck();
+    const edges: Array<[string, string]> = [];
+    while (queue.length) {
+      const id = queue.pop()!;
+      for (const o of fromA.all(id) as string[]) {
+        edges.push([id, o]);
+        if (!seen.has(o)) (seen.add(o), queue.push(o));
+      }
+      for (const o of fromB.all(id) as string[]) if (!seen.has(o)) (seen.add(o), queue.push(o));
+    }
+    return { ids: [...seen].sort(), edges };
+  }
+
+  mentionsById(ids: string[]): Map<string, EventMention> {
+    const q = this.db.prepare('SELECT record FROM event_mentions WHERE id = ?').pluck();
+    const out = new Map<string, EventMention>();
+    for (const id of ids) {
+      const r = q.get(id) as string | undefined;
+      if (r) out.set(id, JSON.parse(r) as EventMention);
+    }
+    return out;
+  }
+
+  /** Replaces the linked events these mentions belonged to by the ones they form now. */
+  replaceLinkedEventsOf(mentionIds: string[], events: LinkedEvent[]): void {
+    const q = this.db.prepare('SELECT event_id FROM event_links WHERE mention_id = ?').pluck();
+    const old = new Set<string>();
+    for (const id of mentionIds) {
+      const ev = q.get(id) as string | undefined;
+      if (ev) old.add(ev);
+    }
+    for (const ev of old) {
+      this.db.prepare('DELETE FROM event_links WHERE event_id = ?').run(ev);
+      this.db.prepare('DELETE FROM linked_events WHERE id = ?').run(ev);
+    }
+    this.insertLinkedEvents(events);
+  }
+
+  linkedEventCounts(): { events: number; shared: number } {
+    const r = this.db.prepare('SELECT count(*) AS events, coalesce(sum(documents > 1), 0) AS shared FROM linked_events').get() as { events: number; shared: number };
+    return { events: r.events, shared: r.shared };
+  }
+
+  /** Forgets the link graph and every linked event: the next linking reads all mentions again. */
+  clearLinks(): void {
+    this.db.exec('DELETE FROM linked_events; DELETE FROM event_links; DELETE FROM link_keys; DELETE FROM link_edges; DELETE FROM link_indexed;');
   }
 
   linkedEvent(id: string): LinkedEvent | null {
