@@ -144,6 +144,13 @@ describe('event coder on complements and participles', () => {
   });
 });
 
+describe('event coder on admissions', () => {
+  it('reads "conceded he had not" as an admission in words, "conceded defeat" as a concession', () => {
+    expect(events('Rex Tillerson conceded he had not discussed the cuts with the president.', '2020-01-01')).toEqual([]);
+    expect(events('The rebels in Colombia conceded defeat on Sunday.', '2020-01-01').map((e) => e.event)).toEqual(['CONCEDE']);
+  });
+});
+
 describe('event dates', () => {
   it('does not date a meeting by the year of another noun ("the 2016 election")', () => {
     const [e] = events('At their summit, Joe Biden sided with Vladimir Putin against the findings on the 2016 presidential election.', '2019-01-05');

@@ -1020,7 +1020,8 @@ function merge(drafts: Draft[], docId: string): EventRecord[] {
       context: d.context,
       cameo: d.cameo,
       actor: d.actor,
-      recipient: d.recipient,
+      // records merged across sentences can bring a participant to both sides; one does nothing to oneself
+      recipient: d.recipient.filter((r) => !d.actor.some((a) => a.name === r.name && a.country === r.country)),
       symmetric: d.symmetric,
       date: d.date,
       status: d.status,
