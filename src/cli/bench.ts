@@ -30,7 +30,7 @@ class PeakRss {
   }
 }
 
-export async function benchCommand(flags: { shared: string; limit?: string; load?: boolean }): Promise<number> {
+export async function benchCommand(flags: { shared: string; limit?: string; load?: boolean; workers?: string }): Promise<number> {
   const missing = missingShared(flags.shared, ...SAMPLE_5K);
   if (missing) {
     process.stderr.write(`bench: ${missing}\n`);
@@ -89,7 +89,8 @@ export async function benchCommand(flags: { shared: string; limit?: string; load
   const stored = relinkStore(store, ctx);
   const searchWords = ['Putin', 'sanctions', 'Helsinki summit', 'Lavrov Tillerson', 'election interference', 'NATO', 'Ukraine ceasefire', 'Syria chemical weapons'];
   store.close();
-  const load = flags.load === false ? [] : await loadTest(dbPath, { connections: 50, seconds: 10, searchWords });
+  const workers = Number(flags.workers ?? 2);
+  const load = flags.load === false ? [] : await loadTest(dbPath, { connections: 50, seconds: 10, workers, searchWords });
   const dbSize = statSync(dbPath).size;
   rmSync(dir, { recursive: true, force: true });
   const mb = summary.bytes / 1048576;
@@ -120,7 +121,7 @@ export async function benchCommand(flags: { shared: string; limit?: string; load
       '',
       ...(load.length
         ? [
-            `API under load — readout serve on loopback, ${50} connections for 10 s each, ${stored.events} events and ${summary.ingested} documents in the database`,
+            `API under load — readout serve --workers ${workers} on loopback, 50 connections for 10 s each, ${stored.events} events and ${summary.ingested} documents in the database`,
             `  ${'endpoint'.padEnd(36)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)}`,
             ...load.map((r) => `  ${r.name.padEnd(36)} ${r.perSecond.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors + r.non2xx).padStart(7)}`),
             '',

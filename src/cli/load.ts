@@ -20,8 +20,8 @@ export interface LoadResult {
 }
 
 /** Starts `readout serve --no-ui` on a free port; resolves with its address and a way to stop it. */
-async function serveInChild(db: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [CLI, '--db', db, 'serve', '--no-ui', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function serveInChild(db: string, workers: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [CLI, '--db', db, 'serve', '--no-ui', '--port', '0', '--workers', String(workers)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -41,8 +41,8 @@ async function serveInChild(db: string): Promise<{ url: string; stop: () => Prom
   };
 }
 
-export async function loadTest(db: string, opts: { connections?: number; seconds?: number; searchWords: string[] }): Promise<LoadResult[]> {
-  const server = await serveInChild(db);
+export async function loadTest(db: string, opts: { connections?: number; seconds?: number; workers?: number; searchWords: string[] }): Promise<LoadResult[]> {
+  const server = await serveInChild(db, opts.workers ?? 1);
   const connections = opts.connections ?? 50;
   const duration = opts.seconds ?? 10;
   const scenarios: Array<{ name: string; paths: string[] }> = [

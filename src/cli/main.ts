@@ -125,6 +125,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--port <port>', 'port', '8470')
     .option('--no-ui', 'the API only, without the web UI')
+    .option('--workers <n>', 'processes answering requests (imports still run one at a time)', '1')
     .action(async (o) => {
       code = await serveCommand({ ...o, db: program.opts().db });
     });
@@ -162,6 +163,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--shared <dir>', 'where the shared data lives', process.env.READOUT_SHARED ?? '../shared')
     .option('--limit <n>', 'only the first n records')
     .option('--no-load', 'skip the API load test')
+    .option('--workers <n>', 'server processes during the load test', '2')
     .action(async (o) => {
       code = await benchCommand(o);
     });

@@ -5,6 +5,8 @@ import { createApi } from '../serve/api.ts';
 import { ensureUi } from '../serve/build.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { userContext } from './extract.ts';
+import { PrimaryImports, isWorker, reportListening, startWorkers } from '../serve/cluster.ts';
+import type { ImportService } from '../serve/imports.ts';
 
 export interface ServeFlags {
   db: string;
@@ -12,6 +14,8 @@ export interface ServeFlags {
   port: string;
   /** API only: no web UI (and no build) */
   ui?: boolean;
+  /** processes answering requests (default 1) */
+  workers?: string;
 }
 
 export interface Running {
@@ -24,14 +28,21 @@ export function isLocal(host: string): boolean {
   return host === '127.0.0.1' || host === 'localhost' || host === '::1';
 }
 
-/** Starts the server; resolves once it listens. */
-export async function startServer(flags: ServeFlags, log: (line: string) => void): Promise<Running> {
+/** The bearer token the flags call for; throws when they are not usable. */
+function checked(flags: ServeFlags): string | null {
   const token = isLocal(flags.host) ? null : process.env.READOUT_TOKEN ?? null;
   if (!isLocal(flags.host) && !token) throw new Error(`binding to ${flags.host} needs READOUT_TOKEN set; every request must then send it as a Bearer token`);
   if (!/^\d+$/.test(flags.port) || +flags.port > 65535) throw new Error(`--port ${flags.port}: expected a port number`);
+  if (flags.workers !== undefined && (!/^\d+$/.test(flags.workers) || +flags.workers < 1 || +flags.workers > 64)) throw new Error(`--workers ${flags.workers}: expected a number from 1 to 64`);
+  return token;
+}
+
+/** Starts the server in this process; resolves once it listens. */
+export async function startServer(flags: ServeFlags, log: (line: string) => void, imports?: ImportService): Promise<Running> {
+  const token = checked(flags);
   const ui = flags.ui === false ? null : await ensureUi(log);
   const store = new SqliteStore(flags.db);
-  const app = createApi(store, { token, kb: userContext(flags.db).kb, dbPath: flags.db, ui });
+  const app = createApi(store, { token, kb: userContext(flags.db).kb, dbPath: flags.db, ui, imports });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: flags.host, port: Number(flags.port) }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -53,16 +64,47 @@ export async function serveUntilStopped(running: Running): Promise<void> {
   running.store.close();
 }
 
+function banner(url: string, flags: ServeFlags, workers: number): void {
+  process.stdout.write(`Readout on ${url} (API at ${url}api/…, OpenAPI at ${url}openapi.json) — ${flags.db}${workers > 1 ? ` — ${workers} workers` : ''}\n`);
+  if (!isLocal(flags.host)) process.stdout.write(`open ${url}?token=<READOUT_TOKEN> in a browser; API clients send Authorization: Bearer <READOUT_TOKEN>\n`);
+}
+
 export async function serveCommand(flags: ServeFlags): Promise<number> {
-  let running: Running;
+  const log = (l: string) => process.stdout.write(`${l}\n`);
+  const workers = Number(flags.workers ?? 1);
   try {
-    running = await startServer(flags, (l) => process.stdout.write(`${l}\n`));
+    if (isWorker()) {
+      const running = await startServer(flags, () => {}, new PrimaryImports());
+      reportListening(running.url);
+      await serveUntilStopped(running);
+      process.disconnect?.(); // the channel to the primary would keep this process alive
+      return 0;
+    }
+    checked(flags);
+    if (workers > 1) {
+      // the UI is built once, here, before the workers start serving it
+      if (flags.ui !== false) await ensureUi(log);
+      const cluster = await startWorkers(workers, flags.db);
+      banner(cluster.url, flags, workers);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await cluster.stop();
+      return 0;
+    }
   } catch (err) {
     process.stderr.write(`readout serve: ${(err as Error).message}\n`);
     return 2;
   }
-  process.stdout.write(`Readout on ${running.url} (API at ${running.url}api/…, OpenAPI at ${running.url}openapi.json) — ${flags.db}\n`);
-  if (!isLocal(flags.host)) process.stdout.write(`open ${running.url}?token=<READOUT_TOKEN> in a browser; API clients send Authorization: Bearer <READOUT_TOKEN>\n`);
+  let running: Running;
+  try {
+    running = await startServer(flags, log);
+  } catch (err) {
+    process.stderr.write(`readout serve: ${(err as Error).message}\n`);
+    return 2;
+  }
+  banner(running.url, flags, 1);
   await serveUntilStopped(running);
   return 0;
 }

@@ -15,7 +15,7 @@ import { PLOVER_TYPES } from '../model/annotations.ts';
 import type { LinkedEvent } from '../model/linked.ts';
 import type { KnowledgeBase, Person } from '../kb/knowledge-base.ts';
 import { defaultKnowledgeBase } from '../kb/knowledge-base.ts';
-import { ImportQueue, type UploadedFile } from './imports.ts';
+import { ImportQueue, type ImportService, type UploadedFile } from './imports.ts';
 import { openapi } from './openapi.ts';
 import { mountUi } from './static.ts';
 
@@ -24,8 +24,10 @@ export interface ApiOptions {
   token?: string | null;
   /** the knowledge base actors are read from (with the user's imported positions) */
   kb?: KnowledgeBase;
-  /** where imports write; without it the import endpoints answer 503 */
+  /** where imports write; without it (and without `imports`) the import endpoints answer 503 */
   dbPath?: string | null;
+  /** who runs imports: by default a queue in this process writing to dbPath */
+  imports?: ImportService | null;
   /** largest upload accepted, in bytes */
   maxUploadBytes?: number;
   /** folder of the built web UI, served beside the API */
@@ -93,7 +95,7 @@ export function createApi(store: SqliteStore, opts: ApiOptions = {}): Hono {
   const app = new Hono();
   const events = new EventStore(store);
   const kb = opts.kb ?? defaultKnowledgeBase();
-  const imports = opts.dbPath ? new ImportQueue(opts.dbPath) : null;
+  const imports: ImportService | null = opts.imports ?? (opts.dbPath ? new ImportQueue(opts.dbPath) : null);
   const maxUpload = opts.maxUploadBytes ?? 200 * 1048576;
 
   app.onError((err, c) => {
@@ -257,13 +259,13 @@ export function createApi(store: SqliteStore, opts: ApiOptions = {}): Hono {
       if (!bytes.length) throw new BadRequest('the request body is empty');
       files.push({ name, bytes });
     }
-    return c.json(imports.submit(files), 202);
+    return c.json(await imports.submit(files), 202);
   });
 
-  app.get('/api/import', (c) => c.json({ items: imports?.list() ?? [] }));
+  app.get('/api/import', async (c) => c.json({ items: (await imports?.list()) ?? [] }));
 
-  app.get('/api/import/:id', (c) => {
-    const job = imports?.get(c.req.param('id'));
+  app.get('/api/import/:id', async (c) => {
+    const job = await imports?.get(c.req.param('id'));
     return job ? c.json(job) : c.json({ error: 'not-found', message: `no import ${c.req.param('id')}` }, 404);
   });
 

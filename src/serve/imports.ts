@@ -37,37 +37,62 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
+/** Uploads written to a folder of their own, ready to be read: what crosses from a worker to the queue. */
+export interface StagedUpload {
+  dir: string;
+  /** file names in `dir` */
+  names: string[];
+  /** the names the user gave them */
+  files: string[];
+}
+
+/** The import endpoints' view of imports: one queue in this process, or the primary's when serving in a cluster. */
+export interface ImportService {
+  submit(files: UploadedFile[]): Promise<ImportJob>;
+  get(id: string): Promise<ImportJob | undefined>;
+  list(): Promise<ImportJob[]>;
+}
+
+export function stage(files: UploadedFile[]): StagedUpload {
+  const dir = mkdtempSync(join(tmpdir(), 'readout-import-'));
+  const names = files.map((f, i) => {
+    const name = safeName(f.name, i);
+    writeFileSync(join(dir, name), f.bytes);
+    return name;
+  });
+  return { dir, names, files: files.map((f) => f.name) };
+}
+
 /** Upload names become file names in the job's folder: no paths, no hidden files, the extension kept. */
 function safeName(name: string, i: number): string {
   const base = basename(name.replace(/\\/g, '/')).replace(/[^\w.\-]+/g, '_').replace(/^\.+/, '');
   return `${String(i + 1).padStart(3, '0')}-${base || 'upload.txt'}`;
 }
 
-export class ImportQueue {
+export class ImportQueue implements ImportService {
   private readonly jobs = new Map<string, ImportJob>();
   private tail: Promise<void> = Promise.resolve();
   private seq = 0;
 
   constructor(private readonly dbPath: string, private readonly onChange: () => void = () => {}) {}
 
-  get(id: string): ImportJob | undefined {
+  async get(id: string): Promise<ImportJob | undefined> {
     return this.jobs.get(id);
   }
 
-  list(): ImportJob[] {
+  async list(): Promise<ImportJob[]> {
     return [...this.jobs.values()].reverse();
   }
 
-  submit(files: UploadedFile[]): ImportJob {
+  async submit(files: UploadedFile[]): Promise<ImportJob> {
+    return this.enqueue(stage(files));
+  }
+
+  /** Queues uploads already written to their folder; the folder is removed when the import ends. */
+  enqueue({ dir, names, files }: StagedUpload): ImportJob {
     const id = `imp-${Date.now().toString(36)}-${(++this.seq).toString(36)}`;
-    const dir = mkdtempSync(join(tmpdir(), 'readout-import-'));
-    const names = files.map((f, i) => {
-      const name = safeName(f.name, i);
-      writeFileSync(join(dir, name), f.bytes);
-      return name;
-    });
     const job: ImportJob = {
-      id, files: files.map((f) => f.name), state: 'queued', phase: 'queued', progress: 0, items: 0, ingested: 0, duplicates: 0, errors: 0,
+      id, files, state: 'queued', phase: 'queued', progress: 0, items: 0, ingested: 0, duplicates: 0, errors: 0,
       analysed: 0, events: 0, errorList: [], message: null, startedAt: new Date().toISOString(), finishedAt: null,
     };
     this.jobs.set(id, job);

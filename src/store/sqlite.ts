@@ -250,22 +250,27 @@ export class SqliteStore implements Repository {
 }
 
 /** User words to an FTS5 query: each word quoted, so punctuation in a search box never breaks the syntax. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 /** About `words` words of the text around the first word that begins like a query term, hits in [ ]. */
 export function snippet(text: string, terms: string[], words = 12): string {
   // the index stems (porter): "sanctions" finds "sanctioned", so a term matches the words that begin with its stem
   const stems = terms.map((t) => t.toLowerCase().replace(/(?:es|s|ed|ing)$/u, '')).filter((t) => t.length > 1);
-  if (!stems.length) return text.slice(0, 100);
+  const lower = text.toLowerCase();
+  let first = -1;
+  for (const stem of stems) {
+    // the first occurrence at the start of a word (plain indexOf: a regex over the whole text cost more)
+    let i = lower.indexOf(stem);
+    while (i > 0 && WORD_CHAR.test(lower[i - 1]!)) i = lower.indexOf(stem, i + 1);
+    if (i >= 0 && (first < 0 || i < first)) first = i;
+  }
+  if (first < 0) return text.slice(0, 100).replace(/\s+/g, ' ') + (text.length > 100 ? '…' : '');
+  const before = text.slice(Math.max(0, first - 200), first).split(/\s+/).slice(-Math.floor(words / 2));
+  const start = Math.max(0, first - before.join(' ').length);
+  const after = text.slice(first, first + 400).split(/\s+/).slice(0, Math.ceil(words / 2) + 1).join(' ');
+  const end = first + after.length;
   const hit = new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[\\p{L}\\p{N}]*`, 'giu');
-  const first = hit.exec(text);
-  hit.lastIndex = 0;
-  if (!first) return text.slice(0, 100).replace(/\s+/g, ' ') + (text.length > 100 ? '…' : '');
-  // a window of words around the first hit
-  const before = text.slice(Math.max(0, first.index - 200), first.index).split(/\s+/).slice(-Math.floor(words / 2));
-  const start = Math.max(0, first.index - before.join(' ').length);
-  const after = text.slice(first.index, first.index + 400).split(/\s+/).slice(0, Math.ceil(words / 2) + 1).join(' ');
-  const window = text.slice(start, first.index) + after;
-  const end = first.index + after.length;
-  const marked = window.replace(/\s+/g, ' ').replace(hit, (w) => `[${w}]`);
+  const marked = (text.slice(start, first) + after).replace(/\s+/g, ' ').replace(hit, (w) => `[${w}]`);
   return `${start > 0 ? '…' : ''}${marked}${end < text.length ? '…' : ''}`;
 }
 
