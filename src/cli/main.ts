@@ -29,13 +29,15 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError();
 
-  program
-    .command('ingest')
-    .description('read articles (files, folders, .json/.jsonl[.gz] exports, - for stdin) into the database')
-    .argument('<paths...>', 'files, folders or -')
-    .option('--map <field=key>', 'take a record field from another key, e.g. text=body (repeatable)', collect, [])
-    .option('--max-size <MB>', 'largest single article accepted, in MB', '10')
-    .option('--strict', 'exit non-zero when any input fails')
+  /** The inputs and how to read them: the same for every command that reads articles. */
+  const reading = (cmd: Command) =>
+    cmd
+      .argument('<paths...>', 'files, folders or -')
+      .option('--map <field=key>', 'take a record field from another key, e.g. text=body (repeatable)', collect, [])
+      .option('--max-size <MB>', 'largest single article accepted, in MB', '10')
+      .option('--strict', 'exit non-zero when any input fails');
+
+  reading(program.command('ingest').description('read articles (files, folders, .json/.jsonl[.gz] exports, - for stdin) into the database'))
     .option('--json', 'print the summary as JSON')
     .option('--no-analyze', 'store the documents only; analyse and link later with `readout analyze`')
     .option('--progress-json', 'print progress as JSON lines on stdout (for programs driving an import)')
@@ -43,13 +45,7 @@ export async function main(argv: string[]): Promise<number> {
       code = await ingestCommand(paths, { ...o, db: program.opts().db });
     });
 
-  program
-    .command('extract')
-    .description('print one JSON object (schema: extract.schema.json) for the given inputs; the database is only read, for positions imported with `kb import`')
-    .argument('<paths...>', 'files, folders or -')
-    .option('--map <field=key>', 'take a record field from another key (repeatable)', collect, [])
-    .option('--max-size <MB>', 'largest single article accepted, in MB', '10')
-    .option('--strict', 'exit non-zero when any input fails')
+  reading(program.command('extract').description('print one JSON object (schema: extract.schema.json) for the given inputs; the database is only read, for positions imported with `kb import`'))
     .option('--pretty', 'indent the JSON')
     .option('--link', 'also link events across the documents (linkedEvents, with accounts and divergences)')
     .action(async (paths: string[], o) => {

@@ -3,8 +3,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Account, Divergence, LinkedEvent, Passage } from '../../model/linked.ts';
 import type { Actor, EventRecord, Mention, Quote, TimeExpression, TopicMention } from '../../model/annotations.ts';
 import type { Document } from '../../model/document.ts';
+// the shapes the API sends are the server's own types
+import type { EventSummary, QuoteRow } from '../../store/events.ts';
+import type { DocumentSummary } from '../../store/repository.ts';
+import type { MonthPoint } from '../../link/relations.ts';
+import type { ImportJob } from '../imports.ts';
 
-export type { Account, Actor, Divergence, Document, EventRecord, LinkedEvent, Mention, Passage, Quote, TimeExpression };
+export type { Account, Actor, Divergence, Document, DocumentSummary, EventRecord, EventSummary, ImportJob, LinkedEvent, Mention, MonthPoint, Passage, Quote, QuoteRow, TimeExpression };
 
 export interface Page<T> {
   items: T[];
@@ -14,39 +19,15 @@ export interface Page<T> {
   total?: number | null;
 }
 
-export type { EventSummary } from '../../store/events.ts';
-import type { EventSummary } from '../../store/events.ts';
 export type EventDetail = LinkedEvent & { titles: Record<string, string | null>; countries: Record<string, string> };
 
-export interface DocumentSummary {
-  id: string;
-  source: string;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  language: string | null;
-  duplicateOf: string | null;
-  snippet?: string;
-}
+/** A document in a list; `snippet` when it was found by a search. */
+export type DocumentListItem = DocumentSummary & { snippet?: string };
 
 export interface DocumentDetail {
   document: Document;
   annotations: { mentions: Mention[]; times: TimeExpression[]; quotes: Quote[]; events: EventRecord[]; topics: TopicMention[]; warnings: string[] } | null;
   linkedEvents: Array<{ mention: string; event: string }>;
-}
-
-export interface QuoteRow {
-  id: string;
-  document: string;
-  kind: string;
-  speaker: string | null;
-  speakerCountry: string | null;
-  start: number;
-  end: number;
-  text: string;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
 }
 
 export interface ActorSummary {
@@ -62,32 +43,6 @@ export interface ActorDetail extends ActorSummary {
   positions: Array<{ role: string; title: string; from: string; to: string | null; country: string }>;
   events: number;
   quotes: QuoteRow[];
-}
-
-export interface MonthPoint {
-  month: string;
-  events: number;
-  cooperation: number;
-  conflict: number;
-  index: number;
-}
-
-export interface ImportJob {
-  id: string;
-  files: string[];
-  state: 'queued' | 'running' | 'done' | 'failed';
-  phase: 'queued' | 'ingest' | 'analyse' | 'link' | 'done';
-  progress: number;
-  items: number;
-  ingested: number;
-  duplicates: number;
-  errors: number;
-  analysed: number;
-  events: number;
-  errorList: Array<{ source: string; code: string; message: string }>;
-  message: string | null;
-  startedAt: string;
-  finishedAt: string | null;
 }
 
 export interface Stats {

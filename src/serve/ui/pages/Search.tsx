@@ -1,6 +1,6 @@
 /** Documents (all, or found by full-text search), with the events and quotations the same words find. */
 import type { FormEvent } from 'react';
-import { query, useApi, type DocumentSummary, type EventSummary, type Page, type QuoteRow } from '../api.ts';
+import { query, useApi, type DocumentListItem, type EventSummary, type Page, type QuoteRow } from '../api.ts';
 import { Empty, EventRow, Pager, Show } from '../components.tsx';
 import { href, navigate, type Route } from '../router.ts';
 
@@ -16,7 +16,7 @@ function Snippet({ text }: { text: string }) {
 export function Documents({ route }: { route: Route }) {
   const q = route.params.get('q') ?? '';
   const offset = Number(route.params.get('offset') ?? 0) || 0;
-  const docs = useApi<Page<DocumentSummary>>(`/api/documents${query({ q, limit: 25, offset })}`);
+  const docs = useApi<Page<DocumentListItem>>(`/api/documents${query({ q, limit: 25, offset })}`);
   const events = useApi<Page<EventSummary>>(q ? `/api/events${query({ q, limit: 10 })}` : null);
   const quotes = useApi<Page<QuoteRow>>(q ? `/api/quotes${query({ q, limit: 10 })}` : null);
   const submit = (e: FormEvent<HTMLFormElement>) => {
