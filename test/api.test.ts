@@ -80,6 +80,14 @@ describe('HTTP API', () => {
     expect(snippet('Nothing here matches.', ['zebra'])).toBe('Nothing here matches.');
   });
 
+  it('profiles outlets, and lists their names cheaply for filters', async () => {
+    const names = (await get('/api/outlets?names')).body.items as Array<{ outlet: string; documents: number }>;
+    const profiles = (await get('/api/outlets')).body.items as Array<{ outlet: string; documents: number; loaded: number }>;
+    expect(names.reduce((n, o) => n + o.documents, 0)).toBe((await get('/api/stats')).body.documents);
+    expect(profiles.every((p) => p.loaded >= 0 && p.loaded <= 1)).toBe(true);
+    expect(profiles.map((p) => p.outlet)).toEqual(expect.arrayContaining([names.find((n) => n.outlet !== '(unknown outlet)')!.outlet]));
+  });
+
   it('pages through events: `more` says another page follows and the pages do not overlap', async () => {
     const one = (await get('/api/events?limit=3')).body;
     const two = (await get('/api/events?limit=3&offset=3')).body;

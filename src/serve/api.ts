@@ -91,6 +91,20 @@ function personSummary(kb: KnowledgeBase, p: Person, events: number) {
   return { id: p.id, name: p.name, country: p.country, office: current ? { title: current.title, from: current.from, to: current.to } : null, events };
 }
 
+/**
+ * A value read from the whole database (outlet profiles, participant counts: seconds or tens of milliseconds),
+ * computed again only when the database has changed: SQLite's data_version moves whenever another connection
+ * (an import) commits.
+ */
+function perVersion<T>(store: SqliteStore, compute: () => T): () => T {
+  let cached: { version: number; value: T } | null = null;
+  return () => {
+    const version = store.db.pragma('data_version', { simple: true }) as number;
+    if (cached?.version !== version) cached = { version, value: compute() };
+    return cached.value;
+  };
+}
+
 export function createApi(store: SqliteStore, opts: ApiOptions = {}): Hono {
   const app = new Hono();
   const events = new EventStore(store);
@@ -170,11 +184,12 @@ export function createApi(store: SqliteStore, opts: ApiOptions = {}): Hono {
     return c.json({ ...e, titles, countries });
   });
 
+  const participantCounts = perVersion(store, () => events.participantCounts());
   app.get('/api/actors', (c) => {
     const p = page(c);
     const q = (c.req.query('q') ?? '').trim().toLowerCase();
     const country = codes(c, 'country', 1, false)?.[0];
-    const counts = events.participantCounts();
+    const counts = participantCounts();
     const people = kb.people
       .filter((x) => (!q || x.name.toLowerCase().includes(q) || x.aliases.some((a) => a.toLowerCase().includes(q))) && (!country || x.country === country))
       .map((x) => ({ x, n: counts.get(x.name) ?? 0 }))
@@ -226,9 +241,16 @@ export function createApi(store: SqliteStore, opts: ApiOptions = {}): Hono {
     return c.json({ pair, names: pair.map((x) => kb.country(x)?.name ?? x), months: relationsIndex(linked, pair[0]!, pair[1]!) });
   });
 
-  app.get('/api/outlets', (c) => {
+  const profiles = perVersion(store, () => {
     const ids = store.db.prepare('SELECT document_id FROM analyses').pluck().all() as string[];
-    return c.json({ items: outletProfiles(ids.map((id) => events.getAnalysis(id)!).filter(Boolean)) });
+    return outletProfiles(ids.map((id) => events.getAnalysis(id)!).filter(Boolean));
+  });
+  app.get('/api/outlets', (c) => {
+    if (c.req.query('names') !== undefined) {
+      const items = store.db.prepare("SELECT coalesce(outlet, '(unknown outlet)') AS outlet, count(*) AS documents FROM documents GROUP BY 1 ORDER BY 2 DESC, 1").all();
+      return c.json({ items });
+    }
+    return c.json({ items: profiles() });
   });
 
   app.get('/api/export', (c) => {

@@ -33,7 +33,7 @@ export const openapi = {
     '/api/quotes': { get: { summary: 'Quotations with their speakers', parameters: [q('speaker', 'part of the speaker name'), q('country', 'ISO3 of the speaker'), q('document', 'document id'), q('q', 'words in the quotation'), ...page], responses: { 200: ok('quotes'), 400: error } } },
     '/api/pairs': { get: { summary: 'Pairs of states with the most linked events', responses: { 200: ok('pairs') } } },
     '/api/relations': { get: { summary: 'Monthly cooperation–conflict index of a pair of states', parameters: [{ ...q('pair', 'two ISO3 codes, e.g. USA,RUS'), required: true }], responses: { 200: ok('months'), 400: error } } },
-    '/api/outlets': { get: { summary: 'Outlet profiles', responses: { 200: ok('outlets') } } },
+    '/api/outlets': { get: { summary: 'Outlet profiles (share of loaded language, of attributed events; events covered), or with ?names only the outlets and their document counts', parameters: [q('names', 'present: names and counts only')], responses: { 200: ok('outlets') } } },
     '/api/export': { get: { summary: 'Download linked events', parameters: [q('format', 'jsonl, plover or csv', { enum: ['jsonl', 'plover', 'csv'] }), ...eventFilters], responses: { 200: { description: 'a file' }, 400: error } } },
     '/api/import': {
       post: {
