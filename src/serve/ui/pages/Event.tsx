@@ -60,9 +60,7 @@ function AccountCard({ a, title, divergences, countries }: { a: Account; title: 
       <header>
         <h3>{a.side ? `${countries[a.side] ?? a.side}’s account` : 'The outlet’s own account'}</h3>
         <p className="meta">
-          <a href={href(`/documents/${a.document}`)}>{title ?? a.document.slice(0, 12)}</a>
-          {a.outlet ? <> · {a.outlet}</> : null}
-          {a.attributedTo ? <> · according to <em>{a.attributedTo}</em></> : null}
+          {a.attributedTo ? <>according to <em>{a.attributedTo}</em></> : <>in <a href={href(`/documents/${a.document}`)}>{title ?? a.document.slice(0, 12)}</a></>}
         </p>
       </header>
       <dl>
@@ -98,6 +96,13 @@ function AccountCard({ a, title, divergences, countries }: { a: Account; title: 
   );
 }
 
+/** Accounts grouped by the document that carries them, in the order the documents come. */
+function byDocument(accounts: Account[]): Array<[string, Account[]]> {
+  const by = new Map<string, Account[]>();
+  for (const a of accounts) by.set(a.document, [...(by.get(a.document) ?? []), a]);
+  return [...by];
+}
+
 export function EventPage({ id }: { id: string }) {
   const ev = useApi<EventDetail>(`/api/events/${encodeURIComponent(id)}`);
   return (
@@ -131,12 +136,19 @@ export function EventPage({ id }: { id: string }) {
           ) : (
             <Empty>The accounts agree on everything Readout compares (topics, status, date, participants), or there is only one.</Empty>
           )}
-          <h2>Accounts ({e.accounts.length})</h2>
-          <div className="accounts">
-            {e.accounts.map((a, i) => (
-              <AccountCard key={i} a={a} title={e.titles[a.document] ?? null} divergences={e.divergences} countries={e.countries} />
-            ))}
-          </div>
+          <h2>Accounts ({e.accounts.length}, in {e.documents.length} document{e.documents.length === 1 ? '' : 's'})</h2>
+          {byDocument(e.accounts).map(([doc, accounts]) => (
+            <section key={doc} className="document-accounts">
+              <h3>
+                <a href={href(`/documents/${doc}`)}>{e.titles[doc] ?? doc.slice(0, 12)}</a> <small>{accounts[0]?.outlet ?? 'outlet unknown'}</small>
+              </h3>
+              <div className="accounts">
+                {accounts.map((a, i) => (
+                  <AccountCard key={i} a={a} title={e.titles[a.document] ?? null} divergences={e.divergences} countries={e.countries} />
+                ))}
+              </div>
+            </section>
+          ))}
         </section>
       )}
     </Show>
