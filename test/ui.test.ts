@@ -87,6 +87,9 @@ describe('the workbench in a browser', { skip: noBrowser ?? false }, () => {
     expect(await page.locator('ol.events li').count()).toBeGreaterThan(5);
     await page.locator('.chart canvas').first().waitFor();
     await shot('timeline');
+    // the export link carries the filters of the page
+    const csv = await page.evaluate(async () => (await fetch(document.querySelector<HTMLAnchorElement>('.export a')!.href)).text());
+    expect(csv.split('\n')[0]).toMatch(/^id,date_earliest/);
   });
 
   it('renders markup inside an article as text: no script from a source runs', async () => {
@@ -109,6 +112,9 @@ describe('the workbench in a browser', { skip: noBrowser ?? false }, () => {
     await page.getByRole('heading', { name: /Sergey Lavrov/ }).waitFor();
     await page.locator('.chart canvas').waitFor();
     await shot('actor');
+    await go('/outlets');
+    await page.locator('table a').first().waitFor();
+    await shot('outlets');
     await go('/documents');
     await page.locator('ul.documents li').first().waitFor();
     await shot('documents');

@@ -11,6 +11,7 @@ import { PairPage, Pairs } from './pages/Pair.tsx';
 import { ActorPage, Actors } from './pages/Actor.tsx';
 import { Documents } from './pages/Search.tsx';
 import { ImportPage } from './pages/Import.tsx';
+import { Outlets } from './pages/Outlets.tsx';
 import './styles.css';
 
 function Page({ route }: { route: Route }) {
@@ -27,6 +28,8 @@ function Page({ route }: { route: Route }) {
       return id ? <PairPage pair={id} /> : <Pairs />;
     case 'actors':
       return id ? <ActorPage id={id} /> : <Actors route={route} />;
+    case 'outlets':
+      return <Outlets />;
     case 'import':
       return <ImportPage />;
     default:
@@ -38,6 +41,7 @@ const NAV = [
   ['', 'Timeline'],
   ['pairs', 'Country pairs'],
   ['actors', 'Actors'],
+  ['outlets', 'Outlets'],
   ['documents', 'Documents'],
   ['import', 'Import'],
 ] as const;

@@ -115,6 +115,10 @@ export function Timeline({ route }: { route: Route }) {
         ) : null}
       </form>
       {chart ? <ChartCanvas config={chart} label="linked events per month by type" /> : null}
+      <p className="export">
+        Download these events: <a href={`/api/export${query({ ...f, format: 'csv' })}`} download>CSV</a> · <a href={`/api/export${query({ ...f, format: 'jsonl' })}`} download>JSON lines</a> ·{' '}
+        <a href={`/api/export${query({ ...f, format: 'plover' })}`} download>PLOVER JSON</a>
+      </p>
       {undated ? <p className="muted">{undated} matching events have no date the text states; they are listed last.</p> : null}
       <Show loaded={list} what="events">
         {(page) =>
