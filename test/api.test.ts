@@ -149,7 +149,7 @@ describe('HTTP API', () => {
     for (const path of [
       '/api/events?limit=0', '/api/events?limit=abc', '/api/events?type=HUG', '/api/events?from=yesterday', '/api/events?pair=usa,rus,chn', '/api/events?from=2020-02-01&to=2020-01-01',
       '/api/relations', '/api/relations?pair=USA', '/api/documents/../etc', '/api/events/42', '/api/documents?offset=-1', '/api/timeline?status=maybe',
-      '/api/actors?country=Russia', '/api/actors/a%20b', '/api/quotes?document=xyz', '/api/quotes?limit=500', '/api/export?format=xml', '/api/import/imp-none', '/api/nothing',
+      '/api/actors?country=Russia', '/api/actors/a%20b', '/api/pairs?limit=1000', '/api/outlets?offset=x', '/api/import?limit=0', '/api/quotes?document=xyz', '/api/quotes?limit=500', '/api/export?format=xml', '/api/import/imp-none', '/api/nothing',
     ]) {
       const { status, body } = await get(path);
       expect({ path, status: status === 400 || status === 404 ? 'client error' : status }).toEqual({ path, status: 'client error' });

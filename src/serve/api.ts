@@ -222,16 +222,17 @@ export function createApi(store: SqliteStore, opts: ApiOptions = {}): Hono {
   });
 
   app.get('/api/pairs', (c) => {
+    const p = page(c);
     const counts = new Map<string, number>();
     for (const row of store.db.prepare('SELECT countries FROM linked_events').pluck().iterate() as Iterable<string>) {
       const cs = row.trim().split(' ').filter((x) => x.length === 3);
       for (let i = 0; i < cs.length; i++) for (let j = i + 1; j < cs.length; j++) counts.set(`${cs[i]},${cs[j]}`, (counts.get(`${cs[i]},${cs[j]}`) ?? 0) + 1);
     }
-    const items = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 100).map(([pair, n]) => {
+    const items = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(p.offset, p.offset + p.limit + 1).map(([pair, n]) => {
       const [a, b] = pair.split(',');
       return { pair: [a, b], names: [kb.country(a!)?.name ?? a, kb.country(b!)?.name ?? b], events: n };
     });
-    return c.json({ items });
+    return c.json({ ...paged(items, p), total: counts.size });
   });
 
   app.get('/api/relations', (c) => {
@@ -246,11 +247,11 @@ export function createApi(store: SqliteStore, opts: ApiOptions = {}): Hono {
     return outletProfiles(ids.map((id) => events.getAnalysis(id)!).filter(Boolean));
   });
   app.get('/api/outlets', (c) => {
-    if (c.req.query('names') !== undefined) {
-      const items = store.db.prepare("SELECT coalesce(outlet, '(unknown outlet)') AS outlet, count(*) AS documents FROM documents GROUP BY 1 ORDER BY 2 DESC, 1").all();
-      return c.json({ items });
-    }
-    return c.json({ items: profiles() });
+    const p = page(c);
+    const all = c.req.query('names') !== undefined
+      ? (store.db.prepare("SELECT coalesce(outlet, '(unknown outlet)') AS outlet, count(*) AS documents FROM documents GROUP BY 1 ORDER BY 2 DESC, 1").all() as unknown[])
+      : profiles();
+    return c.json({ ...paged(all.slice(p.offset, p.offset + p.limit + 1), p), total: all.length });
   });
 
   app.get('/api/export', (c) => {
@@ -284,7 +285,11 @@ export function createApi(store: SqliteStore, opts: ApiOptions = {}): Hono {
     return c.json(await imports.submit(files), 202);
   });
 
-  app.get('/api/import', async (c) => c.json({ items: (await imports?.list()) ?? [] }));
+  app.get('/api/import', async (c) => {
+    const p = page(c);
+    const all = (await imports?.list()) ?? [];
+    return c.json({ ...paged(all.slice(p.offset, p.offset + p.limit + 1), p), total: all.length });
+  });
 
   app.get('/api/import/:id', async (c) => {
     const job = await imports?.get(c.req.param('id'));

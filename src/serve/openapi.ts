@@ -31,9 +31,9 @@ export const openapi = {
     '/api/actors': { get: { summary: 'People of the knowledge base, most events first', parameters: [q('q', 'part of a name'), q('country', 'ISO3'), ...page], responses: { 200: ok('actors'), 400: error } } },
     '/api/actors/{id}': { get: { summary: 'A person: offices over time, events and quotations', parameters: [id('Wikidata id or slug')], responses: { 200: ok('actor'), 400: error, 404: error } } },
     '/api/quotes': { get: { summary: 'Quotations with their speakers', parameters: [q('speaker', 'part of the speaker name'), q('country', 'ISO3 of the speaker'), q('document', 'document id'), q('q', 'words in the quotation'), ...page], responses: { 200: ok('quotes'), 400: error } } },
-    '/api/pairs': { get: { summary: 'Pairs of states with the most linked events', responses: { 200: ok('pairs') } } },
+    '/api/pairs': { get: { summary: 'Pairs of states, most linked events first', parameters: page, responses: { 200: ok('pairs'), 400: error } } },
     '/api/relations': { get: { summary: 'Monthly cooperation–conflict index of a pair of states', parameters: [{ ...q('pair', 'two ISO3 codes, e.g. USA,RUS'), required: true }], responses: { 200: ok('months'), 400: error } } },
-    '/api/outlets': { get: { summary: 'Outlet profiles (share of loaded language, of attributed events; events covered), or with ?names only the outlets and their document counts', parameters: [q('names', 'present: names and counts only')], responses: { 200: ok('outlets') } } },
+    '/api/outlets': { get: { summary: 'Outlet profiles (share of loaded language, of attributed events; events covered), or with ?names only the outlets and their document counts', parameters: [q('names', 'present: names and counts only'), ...page], responses: { 200: ok('outlets'), 400: error } } },
     '/api/export': { get: { summary: 'Download linked events', parameters: [q('format', 'jsonl, plover or csv', { enum: ['jsonl', 'plover', 'csv'] }), ...eventFilters], responses: { 200: { description: 'a file' }, 400: error } } },
     '/api/import': {
       post: {
@@ -42,7 +42,7 @@ export const openapi = {
         requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
         responses: { 202: ok('the import job'), 400: error, 413: error, 503: error },
       },
-      get: { summary: 'Imports of this server run, latest first', responses: { 200: ok('jobs') } },
+      get: { summary: 'Imports of this server run, latest first', parameters: page, responses: { 200: ok('jobs'), 400: error } },
     },
     '/api/import/{id}': { get: { summary: 'Progress of an import', parameters: [id('import id')], responses: { 200: ok('job'), 404: error } } },
   },

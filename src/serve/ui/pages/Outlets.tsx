@@ -17,7 +17,7 @@ interface OutletProfile {
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 
 export function Outlets() {
-  const list = useApi<{ items: OutletProfile[] }>('/api/outlets');
+  const list = useApi<{ items: OutletProfile[] }>('/api/outlets?limit=200');
   const top = useMemo(() => [...(list.data?.items ?? [])].sort((a, b) => b.documents - a.documents).slice(0, 25), [list.data]);
   const chart = useMemo<ChartConfiguration | null>(
     () =>

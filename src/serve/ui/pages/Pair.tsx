@@ -6,7 +6,7 @@ import { ChartCanvas, Empty, EventRow, Show } from '../components.tsx';
 import { href } from '../router.ts';
 
 export function Pairs() {
-  const pairs = useApi<{ items: Array<{ pair: string[]; names: string[]; events: number }> }>('/api/pairs');
+  const pairs = useApi<{ items: Array<{ pair: string[]; names: string[]; events: number }> }>('/api/pairs?limit=200');
   return (
     <section>
       <h1>Country pairs</h1>

@@ -12,8 +12,8 @@ const FILTERS = ['pair', 'actor', 'type', 'status', 'outlet', 'from', 'to', 'q']
 export function Timeline({ route }: { route: Route }) {
   const f = Object.fromEntries(FILTERS.map((k) => [k, route.params.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
   const offset = Number(route.params.get('offset') ?? 0) || 0;
-  const pairs = useApi<{ items: Array<{ pair: string[]; names: string[]; events: number }> }>('/api/pairs');
-  const outlets = useApi<{ items: Array<{ outlet: string; documents: number }> }>('/api/outlets?names');
+  const pairs = useApi<{ items: Array<{ pair: string[]; names: string[]; events: number }> }>('/api/pairs?limit=200');
+  const outlets = useApi<{ items: Array<{ outlet: string; documents: number }> }>('/api/outlets?names&limit=200');
   const list = useApi<Page<EventSummary>>(`/api/events${query({ ...f, limit: 50, offset })}`);
   const counts = useApi<{ items: Array<{ month: string | null; event: string; count: number }> }>(`/api/timeline${query(f)}`);
 
