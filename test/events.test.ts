@@ -192,3 +192,42 @@ describe('dates of planned events', () => {
     expect(e!).toMatchObject({ mode: 'visit', location: 'Moscow' });
   });
 });
+
+describe('event modality and figurative senses on real-article patterns', () => {
+  it('does not extend a denial to a second verb coordinated with it', () => {
+    const evs = events('Moscow denied any role in the plot and accused Washington of staging a provocation.', null);
+    const acc = evs.find((e) => e.event === 'ACCUSE')!;
+    expect([acc.actor[0]!.country, acc.recipient[0]!.country]).toEqual(['RUS', 'USA']);
+    expect(acc.status).toBe('occurred');
+  });
+
+  it('still denies what a denial governs', () => {
+    const evs = events('Michael Flynn denied that he had met Sergey Kislyak.', null);
+    expect(evs.find((e) => e.event === 'CONSULT')!.status).toBe('denied');
+  });
+
+  it('reads requirements and generic cases as hypothetical', () => {
+    const must = events('The ruling requires that Russia must release the detained sailors to Ukraine.', null);
+    expect(must.filter((e) => e.status === 'occurred')).toEqual([]);
+    const gen = events('Germany is too big a partner for any French leader to simply reject.', null);
+    expect(gen.filter((e) => e.event === 'REJECT' && e.status === 'occurred')).toEqual([]);
+    const req = events('Persuading China to sign a truce with India will require patience.', null);
+    expect(req.filter((e) => e.status === 'occurred')).toEqual([]);
+  });
+
+  it('codes help only when someone is helped, right after the verb', () => {
+    expect(events('Beijing had helped to shape a new order in the region.', null).filter((e) => e.event === 'AID')).toEqual([]);
+    expect(events('Moscow meddled to help defeat Emmanuel Macron in the vote.', null).filter((e) => e.event === 'AID')).toEqual([]);
+    expect(events('The United States helped Ukraine rebuild its power grid.', null).map(who)).toContain('AID United States > Ukraine');
+  });
+
+  it('takes no subject for a verb used as a noun, and none from an object position', () => {
+    expect(events('The indictment detailed a sprawling hacking operation by unnamed actors, France said.', null).filter((e) => e.event === 'COERCE' && e.actor.some((a) => a.country === 'FRA'))).toEqual([]);
+    const [rej] = events('Beijing, a major lender to Venezuela, opposed the new sanctions.', null).filter((e) => e.event === 'REJECT');
+    expect(rej!.actor.map((a) => a.country)).toEqual(['CHN']);
+  });
+
+  it('reads "warned against" as advice, not a threat', () => {
+    expect(events('Angela Merkel warned against overreacting to the statements from Moscow.', null).filter((e) => e.event === 'THREATEN')).toEqual([]);
+  });
+});

@@ -35,6 +35,8 @@ interface Trigger {
   adjacent: boolean;
   /** the event stands without a named recipient ("demanded elections", "agreed to resign", "is investigating the crimes") */
   unilateral: boolean;
+  /** the event needs a named recipient, whatever its type ("helped Kyiv", not "helped to shape the debate") */
+  partner: boolean;
 }
 
 /** Subjects the knowledge base does not know ("police", "rebels", "President X"): see events.yaml. */
@@ -48,13 +50,14 @@ interface Rules {
   generic: GenericActors;
   triggers: Trigger[];
   byFirst: Map<string, Trigger[]>;
-  cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'cancelled' | 'negation', string[][]>;
+  cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'obligation' | 'generic' | 'cancelled' | 'negation', string[][]>;
 }
 
 interface RuleFile {
   triggers: Array<{
     match: string; pos?: string; event: PloverType; mode?: string; cameo?: string; symmetric?: boolean; status?: EventStatus;
     nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean; unilateral?: boolean;
+    partner?: boolean;
   }>;
   status: Record<string, string[]>;
   generic_actors?: Record<string, Sector>;
@@ -82,6 +85,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     notFollowedBy: (t.not_followed_by ?? []).map((x) => x.toLowerCase().split(/\s+/)),
     adjacent: !!t.adjacent,
     unilateral: !!t.unilateral,
+    partner: !!t.partner,
   }));
   const byFirst = new Map<string, Trigger[]>();
   for (const t of triggers) {
@@ -90,7 +94,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     for (const l of first.lemmas) byFirst.set(l, [...(byFirst.get(l) ?? []), t]);
   }
   const cues = {} as Rules['cues'];
-  for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'cancelled', 'negation'] as const) {
+  for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'obligation', 'generic', 'cancelled', 'negation'] as const) {
     cues[k] = (file.status[k] ?? []).map((c) => c.toLowerCase().split(/\s+/));
   }
   const generic: GenericActors = {
@@ -190,6 +194,11 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
         actor = mainSubjectAfter(text, tokens, hit, sentenceMentions).flatMap(actorsOf);
       }
       recipient = objectOf(text, tokens, hit, after, t.object, true, actor);
+    } else if (gerundAsNoun(tokens, text, hit)) {
+      // "a far-reaching hacking scheme", "the bombing": a verb used as a noun has no subject; its possessor acts
+      const possessor = possessorOf(text, tokens, hit, before);
+      actor = possessor ? actorsOf(possessor) : [];
+      recipient = objectOf(text, tokens, hit, after, t.object === 'after' ? 'of|on|against' : t.object, true, actor);
     } else if (passiveAgent) {
       actor = actorsOf(passiveAgent);
       let subj = subjectOf(text, before);
@@ -201,7 +210,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       actor = [];
       recipient = subjectOf(text, before).flatMap(actorsOf);
     } else {
-      actor = subjectOf(text, before).flatMap(actorsOf);
+      actor = subjectOf(text, before, (m) => !!objectPosition(text, tokens, m)).flatMap(actorsOf);
       // "Sudan's government lifted …", "thousands of Iraqi Kurds demonstrated": the state behind the subject
       if (!actor.length) actor = stateBehindSubject(text, before).flatMap(actorsOf);
       // "Rebels in the north demanded …", "Vice-President X declined …": an actor the knowledge base does not know
@@ -209,6 +218,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
         const g = genericSubject(text, tokens, hit, clause[0], a.times, sentenceMentions, s, kb, R.generic);
         if (g) actor = [g];
       }
+      // "Rebels in the Ivory Coast dismissed …": with no other subject, the state a preposition names stands for it
+      if (!actor.length) actor = subjectOf(text, before, (m) => objectPosition(text, tokens, m) === 'verb').flatMap(actorsOf);
       // a gap in the words holds their object: "summoned Niger's ambassador", "declared that China must"
       const inGap = t.slots.some((x) => x.any) ? clauseMentions.filter((m) => m.kind !== 'pronoun' && m.start >= tokens[hit.first]!.end && m.end <= tokens[hit.last]!.start) : [];
       const gapObjects = inGap.flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
@@ -270,7 +281,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   // an event needs someone who acts; a partner only where the event is between two (a call, an agreement)
   // (or where the lexicon says the words make an event alone: a demand, a promise, an investigation — said by the
   // writer, not in a quotation, and not addressed to the actor's own side)
-  const alone = (d: Draft) => !d.hit.trigger.nominal && (!NEEDS_PARTNER.has(d.event) || (d.hit.trigger.unilateral && !d.quoted && !d.domestic));
+  const alone = (d: Draft) => !d.hit.trigger.nominal && !d.hit.trigger.partner && (!NEEDS_PARTNER.has(d.event) || (d.hit.trigger.unilateral && !d.quoted && !d.domestic));
   const kept = drafts.filter((d) => d.actor.length && (d.recipient.length || alone(d)));
   const events = merge(kept, doc.id);
   // a visit to a capital ("his visit to Moscow") took place there
@@ -529,10 +540,12 @@ function domesticObject(text: string, tokens: Token[], hit: Hit, after: Mention[
 }
 
 /** The subject: the nearest salient mention before the trigger, with the mentions coordinated with it. */
-function subjectOf(text: string, before: Mention[]): Mention[] {
+function subjectOf(text: string, before: Mention[], isObject?: (m: Mention) => boolean): Mention[] {
   for (let i = before.length - 1; i >= 0; i--) {
     const m = before[i]!;
     if (!salientAt(text, m.start, m.end)) continue;
+    // the object of a verb or a preposition is no subject: "interfered to defeat Clinton by hacking", "a major investor in Venezuela"
+    if (isObject?.(m)) continue;
     const group = [m];
     let joinedByAnd = false;
     for (let j = i - 1; j >= 0; j--) {
@@ -544,6 +557,16 @@ function subjectOf(text: string, before: Mention[]): Mention[] {
     return group;
   }
   return [];
+}
+
+/** A mention right after a preposition or a lexical verb (past a determiner): an object, not a subject. */
+function objectPosition(text: string, tokens: Token[], m: Mention): 'preposition' | 'verb' | null {
+  let i = tokenAt(tokens, m.start) - 1;
+  while (i >= 0 && tokens[i]!.pos === 'DET' && tokens[i]!.norm !== 'that') i--;
+  const t = tokens[i];
+  if (!t || !/^\s*$/.test(text.slice(t.end, tokens[i + 1]!.start))) return null;
+  if (t.pos === 'ADP') return /^(?:that|than|as|like|if|because|while|whether|after|before|since|until|when|although|though)$/.test(t.norm) ? null : 'preposition';
+  return t.pos === 'VERB' && !BE.has(t.lemma) && !REPORTING.has(t.lemma) && !['have', 'do', 'think', 'believe', 'say', 'know', 'hope', 'fear', 'suggest', 'argue', 'note', 'mean', 'ensure', 'show', 'find', 'see'].includes(t.lemma) ? 'verb' : null;
 }
 
 /** The subject of the main clause after a fronted phrase: the first salient mention after the next comma. */
@@ -563,6 +586,14 @@ function lightVerbBefore(tokens: Token[], hit: Hit): boolean {
     if (!['DET', 'ADJ', 'ADV', 'NUM'].includes(t.pos)) return false;
   }
   return false;
+}
+
+/** A verb trigger in its -ing form used as a noun: after a determiner, an adjective or a possessive ("a far-reaching hacking scheme"). */
+function gerundAsNoun(tokens: Token[], text: string, hit: Hit): boolean {
+  if (hit.first !== hit.last || !/ing$/i.test(text.slice(tokens[hit.first]!.start, tokens[hit.first]!.end))) return false;
+  const prev = tokens[hit.first - 1];
+  const next = tokens[hit.first + 1];
+  return !!prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || /^(?:['’]s|his|her|its|their|our|my|your)$/i.test(prev.norm));
 }
 
 function agentlessPassive(tokens: Token[], text: string, hit: Hit): boolean {
@@ -659,11 +690,32 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
   let status: EventStatus = hit.trigger.status ?? 'occurred';
   if (status === 'occurred') {
     if (cueBefore(tokens, from, to, R.cues.proposed)) status = 'proposed';
-    else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
+    else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b|\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
+    else if (obligationOrGeneric(tokens, text, hit, clause, from, R)) status = 'hypothetical';
     else if (cueBefore(tokens, from, to, R.cues.planned)) status = 'planned';
     else if (cueBefore(tokens, sentenceStart, to, R.cues.uncertain)) status = 'uncertain';
   }
   return { status, negated };
+}
+
+/**
+ * Words that make an event a requirement or a generic case, not something that happened: an obligation just
+ * before it ("Russia must withdraw", "should be released"), a requirement it is the object or the subject of
+ * ("the law requires that Moscow allow …", "getting Russia to agree will require …"), a generic agent ("for any
+ * president to refuse").
+ */
+function obligationOrGeneric(tokens: Token[], text: string, hit: Hit, clause: [number, number], from: number, R: Rules): boolean {
+  if (cueBefore(tokens, from, hit.first - 1, R.cues.obligation)) return true;
+  if (cueBefore(tokens, clause[0], hit.first - 1, R.cues.generic)) return true;
+  const requires = (i: number) => tokens[i]!.lemma === 'require' || tokens[i]!.norm === 'requires';
+  for (let i = clause[0]; i < hit.first; i++) if (requires(i)) return true;
+  // a gerund or a noun before "will require"/"requires", or in a gerund clause before it ("Getting Russia to agree
+  // requires …"): the event is what is required
+  const word = (i: number) => text.slice(tokens[i]!.start, tokens[i]!.end);
+  if (hit.trigger.nominal || /ing$/i.test(word(hit.first)) || /^\p{Lu}\p{Ll}+ing$/u.test(word(clause[0]))) {
+    for (let i = hit.last + 1; i <= Math.min(clause[1], hit.last + 8); i++) if (requires(i)) return true;
+  }
+  return false;
 }
 
 /**
@@ -852,9 +904,23 @@ function applyLaterStatus(drafts: Draft[], tokens: Token[], sentences: Analysis[
   for (const d of drafts) {
     if (!d.hit.trigger.denies) continue;
     for (const other of drafts) {
-      if (other !== d && other.sentence === d.sentence && other.hit.first > d.hit.last) other.status = 'denied';
+      if (other === d || other.sentence !== d.sentence || other.hit.first <= d.hit.last) continue;
+      if (!deniedByIt(text, tokens, d.hit, other.hit)) continue;
+      other.status = 'denied';
     }
   }
+}
+
+/**
+ * Is the event of `other` what the denial `denial` denies? "denied that troops had attacked", "denied meeting
+ * Kislyak and discussing sanctions" — yes; "denied involvement and accused the US", "denied it, but warned …" — the
+ * second finite verb is said by the denier as a fact of its own: no.
+ */
+function deniedByIt(text: string, tokens: Token[], denial: Hit, other: Hit): boolean {
+  const between = text.slice(tokens[denial.last]!.end, tokens[other.first]!.start);
+  if (/\b(?:but|while|whereas|instead|although|though|yet)\b|[;:—–]/i.test(between)) return false;
+  const word = text.slice(tokens[other.first]!.start, tokens[other.first]!.end);
+  return !(!other.trigger.nominal && !/ing$/i.test(word) && /(?:^|[\s,])and\s+(?:(?:also|then|later|instead|even|repeatedly|again|\p{L}+ly)\s+)?$/iu.test(between));
 }
 
 const PROPOSAL_TYPES = new Set<PloverType>(['AGREE', 'REQUEST']);
