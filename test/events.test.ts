@@ -227,6 +227,11 @@ describe('event modality and figurative senses on real-article patterns', () => 
     expect(rej!.actor.map((a) => a.country)).toEqual(['CHN']);
   });
 
+  it('reads "suggested that …" as an opinion and "suggested a summit" as a proposal', () => {
+    expect(events('Emmanuel Macron suggested on Friday that the sanctions on Russia were working.', null).filter((e) => e.event === 'AGREE')).toEqual([]);
+    expect(events('Vladimir Putin suggested a summit with Emmanuel Macron in Geneva.', null).map((e) => `${who(e)} ${e.status}`)).toContain('AGREE Vladimir Putin > Emmanuel Macron proposed');
+  });
+
   it('reads "warned against" as advice, not a threat', () => {
     expect(events('Angela Merkel warned against overreacting to the statements from Moscow.', null).filter((e) => e.event === 'THREATEN')).toEqual([]);
   });

@@ -31,6 +31,8 @@ interface Trigger {
   denies: boolean;
   /** lemma sequences that, right after the trigger, make it no event ("refused to comment") */
   notFollowedBy: string[][];
+  /** words that, among the next eight tokens, make the trigger no event */
+  notWithin: Set<string>;
   /** the recipient must follow the trigger at once */
   adjacent: boolean;
   /** the event stands without a named recipient ("demanded elections", "agreed to resign", "is investigating the crimes") */
@@ -57,7 +59,7 @@ interface RuleFile {
   triggers: Array<{
     match: string; pos?: string; event: PloverType; mode?: string; cameo?: string; symmetric?: boolean; status?: EventStatus;
     nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean; unilateral?: boolean;
-    partner?: boolean;
+    partner?: boolean; not_within?: string[];
   }>;
   status: Record<string, string[]>;
   generic_actors?: Record<string, Sector>;
@@ -86,6 +88,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     adjacent: !!t.adjacent,
     unilateral: !!t.unilateral,
     partner: !!t.partner,
+    notWithin: new Set((t.not_within ?? []).map((x) => x.toLowerCase())),
   }));
   const byFirst = new Map<string, Trigger[]>();
   for (const t of triggers) {
@@ -324,6 +327,7 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
         const end = matchSlots(tokens, i, t1, trig.slots);
         if (end < 0) continue;
         if (trig.pos && !posMatches(tokens[i]!, trig.pos, text, tokens[i - 1])) continue;
+        if (trig.notWithin.size && tokens.slice(end + 1, Math.min(t1, end + 8) + 1).some((x) => trig.notWithin.has(x.norm) || trig.notWithin.has(x.lemma))) continue;
         if (trig.notFollowedBy.some((seq) => seq.every((w, k) => tokens[end + 1 + k] && (tokens[end + 1 + k]!.lemma === w || tokens[end + 1 + k]!.norm === w)))) continue;
         if (!best || end > best.last || (end === best.last && trig.id < best.trigger.id)) best = { trigger: trig, first: i, last: end, head: i, sentence: si };
       }
