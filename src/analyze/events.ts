@@ -236,7 +236,11 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     // inside a quotation, "we"/"it" are the speaker: the speaker acts
     if (!actor.length && quote?.speaker) actor = [quote.speaker];
     recipient = recipient.filter((r) => !actor.some((x) => sameSide(x, r)));
-    if (t.symmetric && actor.length > 1 && !recipient.length) recipient = actor.splice(1);
+    if (t.symmetric && actor.length > 1 && !recipient.length) {
+      recipient = actor.splice(1);
+      // "the two have been discussing": two of one state is no event between states
+      recipient = recipient.filter((r) => !actor.some((x) => sameSide(x, r)));
+    }
     if (quote && !recipient.length && hit.trigger.event === 'THREATEN') {
       recipient = mentions.filter((m) => m.start >= tokens[hit.last]!.end && m.end <= quote.content.end).flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
     }
@@ -323,6 +327,8 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
     const [t0, t1] = tokenRange(tokens, s.start, s.end);
     for (let i = t0; i <= t1; i++) {
       let best: Hit | null = null;
+      // "a ground-launched missile", "Russian-backed rebels": a verb joined to a word before it is a modifier
+      if (/\p{L}-$/u.test(text.slice(Math.max(0, tokens[i]!.start - 2), tokens[i]!.start))) continue;
       for (const trig of R.byFirst.get(tokens[i]!.lemma) ?? R.byFirst.get(tokens[i]!.norm) ?? []) {
         const end = matchSlots(tokens, i, t1, trig.slots);
         if (end < 0) continue;
@@ -692,6 +698,11 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
   const to = hit.first - 1;
   const negated = cueBefore(tokens, Math.max(clause[0], hit.first - 3), to, R.cues.negation);
   let status: EventStatus = hit.trigger.status ?? 'occurred';
+  if (status === 'occurred' && hit.trigger.nominal) {
+    // "his meeting with Putin would be the easiest", "the talks will resume": the noun's own predicate
+    const modal = predicateModal(tokens, hit, clause);
+    if (modal) return { status: modal, negated };
+  }
   if (status === 'occurred') {
     if (cueBefore(tokens, from, to, R.cues.proposed)) status = 'proposed';
     else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b|\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
@@ -700,6 +711,17 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     else if (cueBefore(tokens, sentenceStart, to, R.cues.uncertain)) status = 'uncertain';
   }
   return { status, negated };
+}
+
+/** The first auxiliary after a nominal trigger's noun phrase, when it is a modal: will/would → planned, may/might/could → uncertain. */
+function predicateModal(tokens: Token[], hit: Hit, clause: [number, number]): EventStatus | null {
+  for (let i = hit.last + 1; i <= Math.min(clause[1], hit.last + 8); i++) {
+    const t = tokens[i]!;
+    if (/^(?:will|would|shall|'ll|’ll)$/.test(t.norm)) return 'planned';
+    if (/^(?:may|might|could)$/.test(t.norm)) return 'uncertain';
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT' || /^(?:that|which|who)$/.test(t.norm)) return null;
+  }
+  return null;
 }
 
 /**
@@ -763,7 +785,10 @@ function aheadIfPlanned(date: When, after: number, times: TimeExpression[]): Whe
  * It dates the event only when the noun it modifies is the event's trigger ("the 2018 Helsinki summit").
  */
 function yearOfAnotherNoun(t: TimeExpression, tokens: Token[], hit: Hit, text: string): boolean {
-  if (!/^\d{4}$/.test(t.text)) return false;
+  // "Ukraine's May 25 elections", "the September 11 attacks": a day used as a modifier after a possessive or an article
+  const day = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}$/.test(t.text);
+  if (!/^\d{4}$/.test(t.text) && !day) return false;
+  if (day && !/(?:\bthe|['’]s)\s*$/i.test(text.slice(Math.max(0, t.start - 6), t.start))) return false;
   let i = tokenAt(tokens, t.end);
   const next = tokens[i];
   if (!next || !['NOUN', 'ADJ', 'PROPN'].includes(next.pos)) return false;
@@ -894,7 +919,10 @@ function attributionOf(text: string, sStart: number, sEnd: number, a: Analysis, 
 function applyLaterStatus(drafts: Draft[], tokens: Token[], sentences: Analysis['sentences'], ranges: Array<[number, number]>, text: string, R: Rules): void {
   sentences.forEach((s, si) => {
     const [t0, t1] = ranges[si]!;
-    const cancelled = cueBefore(tokens, t0, t1, R.cues.cancelled);
+    // "called for the summit to be cancelled", "urged Kyiv to scrap the deal": a cancellation asked for, not made
+    const asked = (k: number) => drafts.some((d) => d.sentence === si && (d.event === 'REQUEST' || d.status === 'proposed') && d.hit.last < k && k - d.hit.last <= 12);
+    let cancelled = false;
+    for (let k = t0; k <= t1 && !cancelled; k++) if (cueBefore(tokens, k, k, R.cues.cancelled) && !asked(k)) cancelled = true;
     const uncertain = /\b(?:unclear|uncertain|not clear|unknown) (?:whether|if)\b/i.test(text.slice(s.start, s.end));
     if (!cancelled && !uncertain) return;
     const target = [...drafts].reverse().find((d) => d.actor.length && d.sentence <= si && d.sentence >= si - 2 && (cancelled ? d.status === 'proposed' || d.status === 'planned' : d.event === 'CONSULT' && d.sentence < si));
