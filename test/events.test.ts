@@ -247,6 +247,14 @@ describe('event modality and figurative senses on real-article patterns', () => 
     expect(e!.date.earliest).toBeNull();
   });
 
+  it('codes no event whose subject is a thing, not an actor', () => {
+    expect(events('Olaf Scholz said a missile strike that killed 20 people in Kharkiv was the work of Moscow.', null).filter((e) => e.event === 'ASSAULT')).toEqual([]);
+    expect(events('Lavrov fought an old law that sanctions officials and that prompted Moscow to retaliate.', null).filter((e) => e.event === 'SANCTION')).toEqual([]);
+    // a state in the phrase makes it an actor's; an infinitive has no subject of its own
+    expect(events('Turkish warplanes bombed Kurdish rebels in Iraq.', null).map((e) => e.event)).toContain('ASSAULT');
+    expect(events('Egyptian police opened fire to disperse the demonstrators.', null).map((e) => e.event)).toContain('COERCE');
+  });
+
   it('reads "warned against" as advice, not a threat', () => {
     expect(events('Angela Merkel warned against overreacting to the statements from Moscow.', null).filter((e) => e.event === 'THREATEN')).toEqual([]);
   });

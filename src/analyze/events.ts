@@ -212,6 +212,9 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // "three soldiers were killed": the subject suffered the event; who did it the text does not say
       actor = [];
       recipient = subjectOf(text, before).flatMap(actorsOf);
+    } else if (inanimateSubject(tokens, text, hit, clause[0], mentions, a.times, R.generic)) {
+      // "NATO's expansion threatens …", "a law that blacklists …", "an attack that killed 80": no one acts
+      continue;
     } else {
       actor = subjectOf(text, before, (m) => !!objectPosition(text, tokens, m)).flatMap(actorsOf);
       // "Sudan's government lifted …", "thousands of Iraqi Kurds demonstrated": the state behind the subject
@@ -567,6 +570,33 @@ function subjectOf(text: string, before: Mention[], isObject?: (m: Mention) => b
     return group;
   }
   return [];
+}
+
+const PERSON_SUFFIX = /(?:man|men|woman|women|person|people|er|ers|or|ors|ist|ists|ian|ians|ant|ants|ee|ees|ent|ents|ive|ives)$/;
+const ACTOR_NOUNS = new Set(['side', 'country', 'nation', 'state', 'aide', 'diplomat', 'delegation', 'team', 'campaign', 'company', 'firm', 'agency', 'department', 'office', 'committee', 'council', 'commission', 'camp', 'public', 'community', 'media', 'press', 'family', 'staff', 'crew', 'bloc', 'alliance', 'ally', 'power', 'west', 'world', 'junta', 'leadership', 'embassy', 'mission', 'unit', 'jet', 'warplane', 'plane', 'aircraft', 'drone', 'missile', 'ship', 'warship', 'tank', 'gunboat', 'helicopter', 'artillery', 'capital', 'city', 'region', 'province', 'republic', 'kingdom', 'house', 'senate', 'congress', 'board', 'body', 'organisation', 'organization', 'network', 'outlet', 'newspaper', 'paper', 'network', 'channel', 'bank', 'fund', 'group', 'majority', 'minority', 'population', 'couple', 'pair', 'both', 'duo', 'trio', 'kremlin', 'pentagon', 'doj', 'fbi', 'cia', 'forum', 'deputy', 'gunship', 'bomber', 'convoy', 'battalion', 'brigade', 'regiment', 'squad', 'patrol', 'vessel', 'boat', 'submarine', 'satellite']);
+
+/**
+ * The subject of a verb trigger is a common noun phrase that names no actor: "NATO's expansion threatens the
+ * nation's security", "an American law that blacklists abusers", "the attack that killed 80 people". The noun
+ * phrase right before the verb (past auxiliaries and adverbs; through a relative "that"/"which") holds no mention
+ * and its head is no actor noun.
+ */
+function inanimateSubject(tokens: Token[], text: string, hit: Hit, c0: number, mentions: Mention[], times: TimeExpression[], G: GenericActors): boolean {
+  let i = hit.first - 1;
+  // an infinitive has no subject of its own ("opened fire to disperse …")
+  if (i >= c0 && tokens[i]!.norm === 'to') return false;
+  while (i >= c0 && (tokens[i]!.pos === 'AUX' || tokens[i]!.pos === 'ADV' || (tokens[i]!.pos === 'PART' && !/^(?:['’]s|to)$/.test(tokens[i]!.norm)))) i--;
+  if (i >= c0 && /^(?:that|which)$/.test(tokens[i]!.norm)) i--;
+  if (i < c0) return false;
+  const h = tokens[i]!;
+  if (h.pos !== 'NOUN' || !/^\p{Ll}/u.test(text.slice(h.start, h.end))) return false;
+  const covered = (k: number) => mentions.some((m) => m.start <= tokens[k]!.start && m.end >= tokens[k]!.end) || times.some((t) => t.start <= tokens[k]!.start && t.end >= tokens[k]!.end);
+  if (covered(i)) return false;
+  const lemma = h.lemma.toLowerCase();
+  if (G.heads.has(lemma) || G.heads.has(h.norm) || G.titles.has(h.norm) || G.quantities.has(h.norm) || ACTOR_NOUNS.has(lemma) || ACTOR_NOUNS.has(h.norm.replace(/s$/, '')) || (PERSON_SUFFIX.test(h.norm) && !/ments?$/.test(h.norm))) return false;
+  // the rest of the noun phrase: a state in it ("Turkish warplanes", "Russia's expansion") makes it an actor's
+  for (let k = i - 1; k >= c0 && ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'PART'].includes(tokens[k]!.pos); k--) if (covered(k)) return false;
+  return true;
 }
 
 /** A mention right after a preposition or a lexical verb (past a determiner): an object, not a subject. */
