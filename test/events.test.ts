@@ -255,6 +255,11 @@ describe('event modality and figurative senses on real-article patterns', () => 
     expect(events('Egyptian police opened fire to disperse the demonstrators.', null).map((e) => e.event)).toContain('COERCE');
   });
 
+  it('reads a verbal clash and "shot through" as no assault', () => {
+    expect(events('Paris and Moscow have clashed over who should lead the inquiry.', null).filter((e) => e.event === 'ASSAULT')).toEqual([]);
+    expect(events('The report is shot through with errors spread by Russian agents.', null).filter((e) => e.event === 'ASSAULT')).toEqual([]);
+  });
+
   it('reads "warned against" as advice, not a threat', () => {
     expect(events('Angela Merkel warned against overreacting to the statements from Moscow.', null).filter((e) => e.event === 'THREATEN')).toEqual([]);
   });
