@@ -192,3 +192,75 @@ describe('dates of planned events', () => {
     expect(e!).toMatchObject({ mode: 'visit', location: 'Moscow' });
   });
 });
+
+describe('event modality and figurative senses on real-article patterns', () => {
+  it('does not extend a denial to a second verb coordinated with it', () => {
+    const evs = events('Moscow denied any role in the plot and accused Washington of staging a provocation.', null);
+    const acc = evs.find((e) => e.event === 'ACCUSE')!;
+    expect([acc.actor[0]!.country, acc.recipient[0]!.country]).toEqual(['RUS', 'USA']);
+    expect(acc.status).toBe('occurred');
+  });
+
+  it('still denies what a denial governs', () => {
+    const evs = events('Michael Flynn denied that he had met Sergey Kislyak.', null);
+    expect(evs.find((e) => e.event === 'CONSULT')!.status).toBe('denied');
+  });
+
+  it('reads requirements and generic cases as hypothetical', () => {
+    const must = events('The ruling requires that Russia must release the detained sailors to Ukraine.', null);
+    expect(must.filter((e) => e.status === 'occurred')).toEqual([]);
+    const gen = events('Germany is too big a partner for any French leader to simply reject.', null);
+    expect(gen.filter((e) => e.event === 'REJECT' && e.status === 'occurred')).toEqual([]);
+    const req = events('Persuading China to sign a truce with India will require patience.', null);
+    expect(req.filter((e) => e.status === 'occurred')).toEqual([]);
+  });
+
+  it('codes help only when someone is helped, right after the verb', () => {
+    expect(events('Beijing had helped to shape a new order in the region.', null).filter((e) => e.event === 'AID')).toEqual([]);
+    expect(events('Moscow meddled to help defeat Emmanuel Macron in the vote.', null).filter((e) => e.event === 'AID')).toEqual([]);
+    expect(events('The United States helped Ukraine rebuild its power grid.', null).map(who)).toContain('AID United States > Ukraine');
+  });
+
+  it('takes no subject for a verb used as a noun, and none from an object position', () => {
+    expect(events('The indictment detailed a sprawling hacking operation by unnamed actors, France said.', null).filter((e) => e.event === 'COERCE' && e.actor.some((a) => a.country === 'FRA'))).toEqual([]);
+    const [rej] = events('Japan, a big investor in Peru, said it opposed any foreign meddling.', null).filter((e) => e.event === 'REJECT');
+    expect(rej!.actor.map((a) => a.country)).toEqual(['JPN']);
+  });
+
+  it('reads "suggested that …" as an opinion and "suggested a summit" as a proposal', () => {
+    expect(events('Emmanuel Macron suggested on Friday that the sanctions on Russia were working.', null).filter((e) => e.event === 'AGREE')).toEqual([]);
+    expect(events('Vladimir Putin suggested a summit with Emmanuel Macron in Geneva.', null).map((e) => `${who(e)} ${e.status}`)).toContain('AGREE Vladimir Putin > Emmanuel Macron proposed');
+  });
+
+  it('reads a modifier verb, a requested cancellation and a modal noun predicate', () => {
+    // "ground-launched" describes the missile; nobody attacked
+    expect(events('Paris said in 2016 that Moscow had tested a ground-launched missile.', null).filter((e) => e.event === 'ASSAULT')).toEqual([]);
+    // calling for a summit to be cancelled cancels nothing
+    expect(events('Angela Merkel called for the summit with Vladimir Putin to be cancelled.', null).filter((e) => e.status === 'cancelled')).toEqual([]);
+    const [talks] = events("Emmanuel Macron's talks with Vladimir Putin will be difficult, aides said.", null).filter((e) => e.event === 'CONSULT');
+    expect(talks!.status).toBe('planned');
+    expect(events('The two had discussed the plan for months, Angela Merkel and Olaf Scholz said.', null).filter((e) => e.event === 'CONSULT')).toEqual([]);
+  });
+
+  it('does not date an event by a day that modifies another noun', () => {
+    const [e] = events("Jay Carney warned Moscow that disrupting Ukraine's May 25 elections would bring sanctions.", '2014-04-20').filter((x) => x.event === 'THREATEN');
+    expect(e!.date.earliest).toBeNull();
+  });
+
+  it('codes no event whose subject is a thing, not an actor', () => {
+    expect(events('Olaf Scholz said a missile strike that killed 20 people in Kharkiv was the work of Moscow.', null).filter((e) => e.event === 'ASSAULT')).toEqual([]);
+    expect(events('Lavrov fought an old law that sanctions officials and that prompted Moscow to retaliate.', null).filter((e) => e.event === 'SANCTION')).toEqual([]);
+    // a state in the phrase makes it an actor's; an infinitive has no subject of its own
+    expect(events('Turkish warplanes bombed Kurdish rebels in Iraq.', null).map((e) => e.event)).toContain('ASSAULT');
+    expect(events('Egyptian police opened fire to disperse the demonstrators.', null).map((e) => e.event)).toContain('COERCE');
+  });
+
+  it('reads a verbal clash and "shot through" as no assault', () => {
+    expect(events('Paris and Moscow have clashed over who should lead the inquiry.', null).filter((e) => e.event === 'ASSAULT')).toEqual([]);
+    expect(events('The report is shot through with errors spread by Russian agents.', null).filter((e) => e.event === 'ASSAULT')).toEqual([]);
+  });
+
+  it('reads "warned against" as advice, not a threat', () => {
+    expect(events('Angela Merkel warned against overreacting to the statements from Moscow.', null).filter((e) => e.event === 'THREATEN')).toEqual([]);
+  });
+});

@@ -31,10 +31,14 @@ interface Trigger {
   denies: boolean;
   /** lemma sequences that, right after the trigger, make it no event ("refused to comment") */
   notFollowedBy: string[][];
+  /** words that, among the next eight tokens, make the trigger no event */
+  notWithin: Set<string>;
   /** the recipient must follow the trigger at once */
   adjacent: boolean;
   /** the event stands without a named recipient ("demanded elections", "agreed to resign", "is investigating the crimes") */
   unilateral: boolean;
+  /** the event needs a named recipient, whatever its type ("helped Kyiv", not "helped to shape the debate") */
+  partner: boolean;
 }
 
 /** Subjects the knowledge base does not know ("police", "rebels", "President X"): see events.yaml. */
@@ -48,13 +52,14 @@ interface Rules {
   generic: GenericActors;
   triggers: Trigger[];
   byFirst: Map<string, Trigger[]>;
-  cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'cancelled' | 'negation', string[][]>;
+  cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'obligation' | 'generic' | 'cancelled' | 'negation', string[][]>;
 }
 
 interface RuleFile {
   triggers: Array<{
     match: string; pos?: string; event: PloverType; mode?: string; cameo?: string; symmetric?: boolean; status?: EventStatus;
     nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean; unilateral?: boolean;
+    partner?: boolean; not_within?: string[];
   }>;
   status: Record<string, string[]>;
   generic_actors?: Record<string, Sector>;
@@ -82,6 +87,8 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     notFollowedBy: (t.not_followed_by ?? []).map((x) => x.toLowerCase().split(/\s+/)),
     adjacent: !!t.adjacent,
     unilateral: !!t.unilateral,
+    partner: !!t.partner,
+    notWithin: new Set((t.not_within ?? []).map((x) => x.toLowerCase())),
   }));
   const byFirst = new Map<string, Trigger[]>();
   for (const t of triggers) {
@@ -90,7 +97,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     for (const l of first.lemmas) byFirst.set(l, [...(byFirst.get(l) ?? []), t]);
   }
   const cues = {} as Rules['cues'];
-  for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'cancelled', 'negation'] as const) {
+  for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'obligation', 'generic', 'cancelled', 'negation'] as const) {
     cues[k] = (file.status[k] ?? []).map((c) => c.toLowerCase().split(/\s+/));
   }
   const generic: GenericActors = {
@@ -190,6 +197,11 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
         actor = mainSubjectAfter(text, tokens, hit, sentenceMentions).flatMap(actorsOf);
       }
       recipient = objectOf(text, tokens, hit, after, t.object, true, actor);
+    } else if (gerundAsNoun(tokens, text, hit)) {
+      // "a far-reaching hacking scheme", "the bombing": a verb used as a noun has no subject; its possessor acts
+      const possessor = possessorOf(text, tokens, hit, before);
+      actor = possessor ? actorsOf(possessor) : [];
+      recipient = objectOf(text, tokens, hit, after, t.object === 'after' ? 'of|on|against' : t.object, true, actor);
     } else if (passiveAgent) {
       actor = actorsOf(passiveAgent);
       let subj = subjectOf(text, before);
@@ -200,8 +212,11 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // "three soldiers were killed": the subject suffered the event; who did it the text does not say
       actor = [];
       recipient = subjectOf(text, before).flatMap(actorsOf);
+    } else if (inanimateSubject(tokens, text, hit, clause[0], mentions, a.times, R.generic)) {
+      // "NATO's expansion threatens …", "a law that blacklists …", "an attack that killed 80": no one acts
+      continue;
     } else {
-      actor = subjectOf(text, before).flatMap(actorsOf);
+      actor = subjectOf(text, before, (m) => !!objectPosition(text, tokens, m)).flatMap(actorsOf);
       // "Sudan's government lifted …", "thousands of Iraqi Kurds demonstrated": the state behind the subject
       if (!actor.length) actor = stateBehindSubject(text, before).flatMap(actorsOf);
       // "Rebels in the north demanded …", "Vice-President X declined …": an actor the knowledge base does not know
@@ -209,6 +224,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
         const g = genericSubject(text, tokens, hit, clause[0], a.times, sentenceMentions, s, kb, R.generic);
         if (g) actor = [g];
       }
+      // "Rebels in the Ivory Coast dismissed …": with no other subject, the state a preposition names stands for it
+      if (!actor.length) actor = subjectOf(text, before, (m) => objectPosition(text, tokens, m) === 'verb').flatMap(actorsOf);
       // a gap in the words holds their object: "summoned Niger's ambassador", "declared that China must"
       const inGap = t.slots.some((x) => x.any) ? clauseMentions.filter((m) => m.kind !== 'pronoun' && m.start >= tokens[hit.first]!.end && m.end <= tokens[hit.last]!.start) : [];
       const gapObjects = inGap.flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
@@ -222,7 +239,11 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     // inside a quotation, "we"/"it" are the speaker: the speaker acts
     if (!actor.length && quote?.speaker) actor = [quote.speaker];
     recipient = recipient.filter((r) => !actor.some((x) => sameSide(x, r)));
-    if (t.symmetric && actor.length > 1 && !recipient.length) recipient = actor.splice(1);
+    if (t.symmetric && actor.length > 1 && !recipient.length) {
+      recipient = actor.splice(1);
+      // "the two have been discussing": two of one state is no event between states
+      recipient = recipient.filter((r) => !actor.some((x) => sameSide(x, r)));
+    }
     if (quote && !recipient.length && hit.trigger.event === 'THREATEN') {
       recipient = mentions.filter((m) => m.start >= tokens[hit.last]!.end && m.end <= quote.content.end).flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
     }
@@ -270,7 +291,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   // an event needs someone who acts; a partner only where the event is between two (a call, an agreement)
   // (or where the lexicon says the words make an event alone: a demand, a promise, an investigation — said by the
   // writer, not in a quotation, and not addressed to the actor's own side)
-  const alone = (d: Draft) => !d.hit.trigger.nominal && (!NEEDS_PARTNER.has(d.event) || (d.hit.trigger.unilateral && !d.quoted && !d.domestic));
+  const alone = (d: Draft) => !d.hit.trigger.nominal && !d.hit.trigger.partner && (!NEEDS_PARTNER.has(d.event) || (d.hit.trigger.unilateral && !d.quoted && !d.domestic));
   const kept = drafts.filter((d) => d.actor.length && (d.recipient.length || alone(d)));
   const events = merge(kept, doc.id);
   // a visit to a capital ("his visit to Moscow") took place there
@@ -309,10 +330,13 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
     const [t0, t1] = tokenRange(tokens, s.start, s.end);
     for (let i = t0; i <= t1; i++) {
       let best: Hit | null = null;
+      // "a ground-launched missile", "Russian-backed rebels": a verb joined to a word before it is a modifier
+      if (/\p{L}-$/u.test(text.slice(Math.max(0, tokens[i]!.start - 2), tokens[i]!.start))) continue;
       for (const trig of R.byFirst.get(tokens[i]!.lemma) ?? R.byFirst.get(tokens[i]!.norm) ?? []) {
         const end = matchSlots(tokens, i, t1, trig.slots);
         if (end < 0) continue;
         if (trig.pos && !posMatches(tokens[i]!, trig.pos, text, tokens[i - 1])) continue;
+        if (trig.notWithin.size && tokens.slice(end + 1, Math.min(t1, end + 8) + 1).some((x) => trig.notWithin.has(x.norm) || trig.notWithin.has(x.lemma))) continue;
         if (trig.notFollowedBy.some((seq) => seq.every((w, k) => tokens[end + 1 + k] && (tokens[end + 1 + k]!.lemma === w || tokens[end + 1 + k]!.norm === w)))) continue;
         if (!best || end > best.last || (end === best.last && trig.id < best.trigger.id)) best = { trigger: trig, first: i, last: end, head: i, sentence: si };
       }
@@ -529,10 +553,12 @@ function domesticObject(text: string, tokens: Token[], hit: Hit, after: Mention[
 }
 
 /** The subject: the nearest salient mention before the trigger, with the mentions coordinated with it. */
-function subjectOf(text: string, before: Mention[]): Mention[] {
+function subjectOf(text: string, before: Mention[], isObject?: (m: Mention) => boolean): Mention[] {
   for (let i = before.length - 1; i >= 0; i--) {
     const m = before[i]!;
     if (!salientAt(text, m.start, m.end)) continue;
+    // the object of a verb or a preposition is no subject: "interfered to defeat Clinton by hacking", "a major investor in Venezuela"
+    if (isObject?.(m)) continue;
     const group = [m];
     let joinedByAnd = false;
     for (let j = i - 1; j >= 0; j--) {
@@ -544,6 +570,43 @@ function subjectOf(text: string, before: Mention[]): Mention[] {
     return group;
   }
   return [];
+}
+
+const PERSON_SUFFIX = /(?:man|men|woman|women|person|people|er|ers|or|ors|ist|ists|ian|ians|ant|ants|ee|ees|ent|ents|ive|ives)$/;
+const ACTOR_NOUNS = new Set(['side', 'country', 'nation', 'state', 'aide', 'diplomat', 'delegation', 'team', 'campaign', 'company', 'firm', 'agency', 'department', 'office', 'committee', 'council', 'commission', 'camp', 'public', 'community', 'media', 'press', 'family', 'staff', 'crew', 'bloc', 'alliance', 'ally', 'power', 'west', 'world', 'junta', 'leadership', 'embassy', 'mission', 'unit', 'jet', 'warplane', 'plane', 'aircraft', 'drone', 'missile', 'ship', 'warship', 'tank', 'gunboat', 'helicopter', 'artillery', 'capital', 'city', 'region', 'province', 'republic', 'kingdom', 'house', 'senate', 'congress', 'board', 'body', 'organisation', 'organization', 'network', 'outlet', 'newspaper', 'paper', 'network', 'channel', 'bank', 'fund', 'group', 'majority', 'minority', 'population', 'couple', 'pair', 'both', 'duo', 'trio', 'kremlin', 'pentagon', 'doj', 'fbi', 'cia', 'forum', 'deputy', 'gunship', 'bomber', 'convoy', 'battalion', 'brigade', 'regiment', 'squad', 'patrol', 'vessel', 'boat', 'submarine', 'satellite']);
+
+/**
+ * The subject of a verb trigger is a common noun phrase that names no actor: "NATO's expansion threatens the
+ * nation's security", "an American law that blacklists abusers", "the attack that killed 80 people". The noun
+ * phrase right before the verb (past auxiliaries and adverbs; through a relative "that"/"which") holds no mention
+ * and its head is no actor noun.
+ */
+function inanimateSubject(tokens: Token[], text: string, hit: Hit, c0: number, mentions: Mention[], times: TimeExpression[], G: GenericActors): boolean {
+  let i = hit.first - 1;
+  // an infinitive has no subject of its own ("opened fire to disperse …")
+  if (i >= c0 && tokens[i]!.norm === 'to') return false;
+  while (i >= c0 && (tokens[i]!.pos === 'AUX' || tokens[i]!.pos === 'ADV' || (tokens[i]!.pos === 'PART' && !/^(?:['’]s|to)$/.test(tokens[i]!.norm)))) i--;
+  if (i >= c0 && /^(?:that|which)$/.test(tokens[i]!.norm)) i--;
+  if (i < c0) return false;
+  const h = tokens[i]!;
+  if (h.pos !== 'NOUN' || !/^\p{Ll}/u.test(text.slice(h.start, h.end))) return false;
+  const covered = (k: number) => mentions.some((m) => m.start <= tokens[k]!.start && m.end >= tokens[k]!.end) || times.some((t) => t.start <= tokens[k]!.start && t.end >= tokens[k]!.end);
+  if (covered(i)) return false;
+  const lemma = h.lemma.toLowerCase();
+  if (G.heads.has(lemma) || G.heads.has(h.norm) || G.titles.has(h.norm) || G.quantities.has(h.norm) || ACTOR_NOUNS.has(lemma) || ACTOR_NOUNS.has(h.norm.replace(/s$/, '')) || (PERSON_SUFFIX.test(h.norm) && !/ments?$/.test(h.norm))) return false;
+  // the rest of the noun phrase: a state in it ("Turkish warplanes", "Russia's expansion") makes it an actor's
+  for (let k = i - 1; k >= c0 && ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'PART'].includes(tokens[k]!.pos); k--) if (covered(k)) return false;
+  return true;
+}
+
+/** A mention right after a preposition or a lexical verb (past a determiner): an object, not a subject. */
+function objectPosition(text: string, tokens: Token[], m: Mention): 'preposition' | 'verb' | null {
+  let i = tokenAt(tokens, m.start) - 1;
+  while (i >= 0 && tokens[i]!.pos === 'DET' && tokens[i]!.norm !== 'that') i--;
+  const t = tokens[i];
+  if (!t || !/^\s*$/.test(text.slice(t.end, tokens[i + 1]!.start))) return null;
+  if (t.pos === 'ADP') return /^(?:that|than|as|like|if|because|while|whether|after|before|since|until|when|although|though)$/.test(t.norm) ? null : 'preposition';
+  return t.pos === 'VERB' && !BE.has(t.lemma) && !REPORTING.has(t.lemma) && !['have', 'do', 'think', 'believe', 'say', 'know', 'hope', 'fear', 'suggest', 'argue', 'note', 'mean', 'ensure', 'show', 'find', 'see'].includes(t.lemma) ? 'verb' : null;
 }
 
 /** The subject of the main clause after a fronted phrase: the first salient mention after the next comma. */
@@ -563,6 +626,14 @@ function lightVerbBefore(tokens: Token[], hit: Hit): boolean {
     if (!['DET', 'ADJ', 'ADV', 'NUM'].includes(t.pos)) return false;
   }
   return false;
+}
+
+/** A verb trigger in its -ing form used as a noun: after a determiner, an adjective or a possessive ("a far-reaching hacking scheme"). */
+function gerundAsNoun(tokens: Token[], text: string, hit: Hit): boolean {
+  if (hit.first !== hit.last || !/ing$/i.test(text.slice(tokens[hit.first]!.start, tokens[hit.first]!.end))) return false;
+  const prev = tokens[hit.first - 1];
+  const next = tokens[hit.first + 1];
+  return !!prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || /^(?:['’]s|his|her|its|their|our|my|your)$/i.test(prev.norm));
 }
 
 function agentlessPassive(tokens: Token[], text: string, hit: Hit): boolean {
@@ -657,13 +728,50 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
   const to = hit.first - 1;
   const negated = cueBefore(tokens, Math.max(clause[0], hit.first - 3), to, R.cues.negation);
   let status: EventStatus = hit.trigger.status ?? 'occurred';
+  if (status === 'occurred' && hit.trigger.nominal) {
+    // "his meeting with Putin would be the easiest", "the talks will resume": the noun's own predicate
+    const modal = predicateModal(tokens, hit, clause);
+    if (modal) return { status: modal, negated };
+  }
   if (status === 'occurred') {
     if (cueBefore(tokens, from, to, R.cues.proposed)) status = 'proposed';
-    else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
+    else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b|\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
+    else if (obligationOrGeneric(tokens, text, hit, clause, from, R)) status = 'hypothetical';
     else if (cueBefore(tokens, from, to, R.cues.planned)) status = 'planned';
     else if (cueBefore(tokens, sentenceStart, to, R.cues.uncertain)) status = 'uncertain';
   }
   return { status, negated };
+}
+
+/** The first auxiliary after a nominal trigger's noun phrase, when it is a modal: will/would → planned, may/might/could → uncertain. */
+function predicateModal(tokens: Token[], hit: Hit, clause: [number, number]): EventStatus | null {
+  for (let i = hit.last + 1; i <= Math.min(clause[1], hit.last + 8); i++) {
+    const t = tokens[i]!;
+    if (/^(?:will|would|shall|'ll|’ll)$/.test(t.norm)) return 'planned';
+    if (/^(?:may|might|could)$/.test(t.norm)) return 'uncertain';
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT' || /^(?:that|which|who)$/.test(t.norm)) return null;
+  }
+  return null;
+}
+
+/**
+ * Words that make an event a requirement or a generic case, not something that happened: an obligation just
+ * before it ("Russia must withdraw", "should be released"), a requirement it is the object or the subject of
+ * ("the law requires that Moscow allow …", "getting Russia to agree will require …"), a generic agent ("for any
+ * president to refuse").
+ */
+function obligationOrGeneric(tokens: Token[], text: string, hit: Hit, clause: [number, number], from: number, R: Rules): boolean {
+  if (cueBefore(tokens, from, hit.first - 1, R.cues.obligation)) return true;
+  if (cueBefore(tokens, clause[0], hit.first - 1, R.cues.generic)) return true;
+  const requires = (i: number) => tokens[i]!.lemma === 'require' || tokens[i]!.norm === 'requires';
+  for (let i = clause[0]; i < hit.first; i++) if (requires(i)) return true;
+  // a gerund or a noun before "will require"/"requires", or in a gerund clause before it ("Getting Russia to agree
+  // requires …"): the event is what is required
+  const word = (i: number) => text.slice(tokens[i]!.start, tokens[i]!.end);
+  if (hit.trigger.nominal || /ing$/i.test(word(hit.first)) || /^\p{Lu}\p{Ll}+ing$/u.test(word(clause[0]))) {
+    for (let i = hit.last + 1; i <= Math.min(clause[1], hit.last + 8); i++) if (requires(i)) return true;
+  }
+  return false;
 }
 
 /**
@@ -707,7 +815,10 @@ function aheadIfPlanned(date: When, after: number, times: TimeExpression[]): Whe
  * It dates the event only when the noun it modifies is the event's trigger ("the 2018 Helsinki summit").
  */
 function yearOfAnotherNoun(t: TimeExpression, tokens: Token[], hit: Hit, text: string): boolean {
-  if (!/^\d{4}$/.test(t.text)) return false;
+  // "Ukraine's May 25 elections", "the September 11 attacks": a day used as a modifier after a possessive or an article
+  const day = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}$/.test(t.text);
+  if (!/^\d{4}$/.test(t.text) && !day) return false;
+  if (day && !/(?:\bthe|['’]s)\s*$/i.test(text.slice(Math.max(0, t.start - 6), t.start))) return false;
   let i = tokenAt(tokens, t.end);
   const next = tokens[i];
   if (!next || !['NOUN', 'ADJ', 'PROPN'].includes(next.pos)) return false;
@@ -838,7 +949,10 @@ function attributionOf(text: string, sStart: number, sEnd: number, a: Analysis, 
 function applyLaterStatus(drafts: Draft[], tokens: Token[], sentences: Analysis['sentences'], ranges: Array<[number, number]>, text: string, R: Rules): void {
   sentences.forEach((s, si) => {
     const [t0, t1] = ranges[si]!;
-    const cancelled = cueBefore(tokens, t0, t1, R.cues.cancelled);
+    // "called for the summit to be cancelled", "urged Kyiv to scrap the deal": a cancellation asked for, not made
+    const asked = (k: number) => drafts.some((d) => d.sentence === si && (d.event === 'REQUEST' || d.status === 'proposed') && d.hit.last < k && k - d.hit.last <= 12);
+    let cancelled = false;
+    for (let k = t0; k <= t1 && !cancelled; k++) if (cueBefore(tokens, k, k, R.cues.cancelled) && !asked(k)) cancelled = true;
     const uncertain = /\b(?:unclear|uncertain|not clear|unknown) (?:whether|if)\b/i.test(text.slice(s.start, s.end));
     if (!cancelled && !uncertain) return;
     const target = [...drafts].reverse().find((d) => d.actor.length && d.sentence <= si && d.sentence >= si - 2 && (cancelled ? d.status === 'proposed' || d.status === 'planned' : d.event === 'CONSULT' && d.sentence < si));
@@ -852,9 +966,23 @@ function applyLaterStatus(drafts: Draft[], tokens: Token[], sentences: Analysis[
   for (const d of drafts) {
     if (!d.hit.trigger.denies) continue;
     for (const other of drafts) {
-      if (other !== d && other.sentence === d.sentence && other.hit.first > d.hit.last) other.status = 'denied';
+      if (other === d || other.sentence !== d.sentence || other.hit.first <= d.hit.last) continue;
+      if (!deniedByIt(text, tokens, d.hit, other.hit)) continue;
+      other.status = 'denied';
     }
   }
+}
+
+/**
+ * Is the event of `other` what the denial `denial` denies? "denied that troops had attacked", "denied meeting
+ * Kislyak and discussing sanctions" — yes; "denied involvement and accused the US", "denied it, but warned …" — the
+ * second finite verb is said by the denier as a fact of its own: no.
+ */
+function deniedByIt(text: string, tokens: Token[], denial: Hit, other: Hit): boolean {
+  const between = text.slice(tokens[denial.last]!.end, tokens[other.first]!.start);
+  if (/\b(?:but|while|whereas|instead|although|though|yet)\b|[;:—–]/i.test(between)) return false;
+  const word = text.slice(tokens[other.first]!.start, tokens[other.first]!.end);
+  return !(!other.trigger.nominal && !/ing$/i.test(word) && /(?:^|[\s,])and\s+(?:(?:also|then|later|instead|even|repeatedly|again|\p{L}+ly)\s+)?$/iu.test(between));
 }
 
 const PROPOSAL_TYPES = new Set<PloverType>(['AGREE', 'REQUEST']);
