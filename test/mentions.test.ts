@@ -21,6 +21,13 @@ const who = (text: string, day: string) => {
 };
 
 describe('mentions', () => {
+  it('takes a known surname after a given name none of its bearers has for someone else, there and later', () => {
+    const w = who('Agents searched the office of Michael Cohen on Monday. Cohen has worked for Donald Trump for years. Mike Pompeo met Sergey Lavrov, and Pompeo said little.', '2018-04-10');
+    expect(w('Michael Cohen')).toBe('none');
+    expect(w('Cohen', 2)).toBe('none');
+    expect(w('Mike Pompeo')).toMatch(/^Mike Pompeo\|USA/);
+    expect(w('Pompeo', 2)).toMatch(/^Mike Pompeo\|USA/);
+  });
   it('resolves role descriptions at the reference date', () => {
     const w = who("Russia's top diplomat flew to Ankara on Monday. The White House incumbent did not comment.", '2017-06-26');
     expect(w("Russia's top diplomat")).toBe('Sergey Lavrov|RUS|Minister of Foreign Affairs of Russia');

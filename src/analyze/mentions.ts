@@ -53,9 +53,24 @@ export function findMentions(
   const mentions: Mention[] = [];
   const topics: TopicMention[] = [];
   const discourse: Discourse = { people: [], history: [], country: null, lastPersonRole: null };
+  // "Michael Cohen" is not Yossi Cohen: a known surname after a given name none of its bearers has belongs to
+  // someone the knowledge base does not know, here and wherever the text repeats that surname alone.
+  const otherBearer = new Set<Match>();
+  const otherSurnames = new Set<string>();
+  for (const [k, m] of matches.entries()) {
+    // a word the gazetteer read (a title, a country, an organisation) is no given name
+    const given = matches[k - 1]?.last === m.first - 1 ? null : foreignGivenName(text, tokens, m, kb);
+    if (given) {
+      otherBearer.add(m);
+      otherSurnames.add(text.slice(tokens[m.first]!.start, tokens[m.last]!.end).toLowerCase());
+    }
+  }
+  const surnameOfOther = (m: Match) =>
+    otherBearer.has(m) || (!m.entries.some((e) => e.type === 'person') && otherSurnames.has(text.slice(tokens[m.first]!.start, tokens[m.last]!.end).toLowerCase()));
   // People named in full anywhere in the document: a surname or a role description prefers them.
   const namedInDoc = new Set<Person>();
   for (const m of matches) {
+    if (surnameOfOther(m)) continue;
     for (const e of m.entries) if ((e.type === 'person' || e.type === 'surname') && e.people.length === 1) namedInDoc.add(e.people[0]!);
   }
 
@@ -84,6 +99,11 @@ export function findMentions(
     }
     const ref = section?.published ?? { earliest: null, latest: null };
     const m = matches[mi];
+    if (m && m.first === ti && surnameOfOther(m) && !m.entries.some((e) => e.type === 'person' && e.people.some((p) => namedInDoc.has(p)))) {
+      mi++;
+      ti = m.last;
+      continue;
+    }
     if (m && m.first === ti) {
       mi++;
       const span = { start: tokens[m.first]!.start, end: tokens[m.last]!.end };
@@ -204,6 +224,23 @@ function antecedent(d: Discourse, gender: 'male' | 'female', sentence: number, o
     if (inS.length) return inS[inS.length - 1]!.person;
   }
   return h.length ? h[h.length - 1]!.person : null;
+}
+
+/**
+ * The given name before a surname-only match when it cannot be any bearer's: adjacent, capitalised, a proper
+ * noun, not a place or an organisation, and not sharing its first letter with a given name or alias of any candidate
+ * ("Mike Pompeo" stays Michael Pompeo; "Michael Cohen" is not Yossi Cohen).
+ */
+function foreignGivenName(text: string, tokens: Token[], m: Match, kb: KnowledgeBase): string | null {
+  const surname = m.entries.find((e) => e.type === 'surname') as Extract<Entry, { type: 'surname' }> | undefined;
+  if (!surname || m.entries.some((e) => e.type === 'person') || m.first === 0) return null;
+  const prev = tokens[m.first - 1]!;
+  const word = text.slice(prev.start, prev.end);
+  if (prev.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}+$/u.test(word) || tokens[m.first]!.start - prev.end !== 1) return null;
+  const lower = word.toLowerCase();
+  if (kb.countryByName.has(lower) || kb.metonymByText.has(lower) || kb.organisationByAlias.has(lower)) return null;
+  const initials = new Set(surname.people.flatMap((p) => [p.name, ...p.aliases].map((n) => n[0]!.toUpperCase())));
+  return initials.has(word[0]!) ? null : word;
 }
 
 function resolveMatch(
