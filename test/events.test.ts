@@ -191,6 +191,36 @@ describe('dates of planned events', () => {
     const [e] = events('Antony Blinken is due to visit Moscow next week.', '2021-04-09');
     expect(e!).toMatchObject({ mode: 'visit', location: 'Moscow' });
   });
+
+  describe('meeting participants from the sentence around a nominal meeting', () => {
+    it('takes the pair after "between" as a summit\'s participants', () => {
+      const e = events('The report appeared on the day that a summit in Vienna between Joe Biden and Vladimir Putin drew crowds.', '2021-06-20').find((x) => x.event === 'CONSULT');
+      expect(who(e!)).toBe('CONSULT Joe Biden > Vladimir Putin');
+      expect(e!.location).toBe('Vienna');
+    });
+    it('reads "their meeting" as the two counterparts last named', () => {
+      const e = events('Joe Biden thanked Vladimir Putin at a press conference after their June meeting in Geneva.', '2021-06-20').find((x) => x.event === 'CONSULT');
+      expect(who(e!).split(' > ').map((x) => x.replace('CONSULT ', '')).sort()).toEqual(['Joe Biden', 'Vladimir Putin']);
+    });
+    it('gives a fronted meeting the main clause\'s subject, past titles and an article', () => {
+      const a = events('After a June 2021 meeting with Mr. Putin in Geneva, Mr. Biden praised the talks.', '2021-07-01').find((x) => x.event === 'CONSULT');
+      expect(who(a!)).toBe('CONSULT Joe Biden > Vladimir Putin');
+      const b = events('After meeting Russian President Vladimir Putin in Geneva in June 2021, the US president praised the talks.', '2021-07-01').find((x) => x.event === 'CONSULT');
+      expect(who(b!)).toBe('CONSULT Joe Biden > Vladimir Putin');
+      expect(b!.date.earliest).toBe('2021-06-01');
+    });
+    it('reads "the two leaders" as counterparts of two states, not the last two people named', () => {
+      const text = 'Vladimir Putin arrived first. Senator Bob Menendez criticised Joe Biden on Sunday. The two leaders met privately in Geneva.';
+      const published: When = { earliest: '2021-06-20', latest: '2021-06-20', basis: 'test' };
+      const a = analyze({ id: 'g', source: 'g', title: null, outlet: null, author: null, url: null, language: 'en', published, duplicateOf: null, sections: [{ start: 0, end: text.length, kind: 'body', published, repeatOf: null }], repeatedBlocks: [], text, warnings: [] });
+      const group = a.mentions.find((m) => m.kind === 'group')!;
+      expect(group.members!.map((m) => m.name).sort()).toEqual(['Joe Biden', 'Vladimir Putin']);
+    });
+    it('takes the person, not the state adjective of their title, as the one met', () => {
+      const e = events('Joe Biden held a meeting with Russian President Vladimir Putin in Geneva.', '2021-06-20').find((x) => x.event === 'CONSULT');
+      expect(who(e!)).toBe('CONSULT Joe Biden > Vladimir Putin');
+    });
+  });
 });
 
 describe('event modality and figurative senses on real-article patterns', () => {

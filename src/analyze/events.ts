@@ -163,7 +163,13 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   const text = doc.text;
   const R = rules();
   const hits = findTriggers(tokens, sentences, text, R);
-  const mentions = a.mentions.filter((m) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb));
+  // "Russian President Vladimir Putin": the state's adjective is part of the person's title, not a participant
+  const titleOfNext = (m: Mention, i: number) => {
+    const next = a.mentions[i + 1];
+    return m.kind === 'country' && !!next && (next.kind === 'person' || next.kind === 'role') && next.actor?.country === m.actor?.country
+      && /^\s+(?:[\p{Lu}][\p{L}.-]*\s+){1,3}$/u.test(text.slice(m.end, next.start));
+  };
+  const mentions = a.mentions.filter((m, i) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb) && !titleOfNext(m, i));
   const drafts: Draft[] = [];
   const topicContexts = new Map(kb.topics.map((t) => [t.topic, t.context]));
   const sentenceTokens = sentences.map((s) => tokenRange(tokens, s.start, s.end));
@@ -193,10 +199,18 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // clause after a fronted phrase ("After one meeting with Lavrov in Paris, Kerry announced …")
       // the noun of a light verb is the verb's event: "Lavrov issued a denial", "Kerry floated an offer"
       if (!actor.length && (t.event === 'CONSULT' || lightVerbBefore(tokens, hit))) actor = subjectOf(text, before).flatMap(actorsOf);
-      if (!actor.length && t.event === 'CONSULT' && /^\s*(?:after|following|during|before|since|at|in|on|despite|amid|ahead of)\b/i.test(text.slice(s.start, tokens[hit.first]!.start))) {
+      if (!actor.length && t.event === 'CONSULT' && FRONTED.test(text.slice(s.start, tokens[hit.first]!.start))) {
         actor = mainSubjectAfter(text, tokens, hit, sentenceMentions).flatMap(actorsOf);
       }
-      recipient = objectOf(text, tokens, hit, after, t.object, true, actor);
+      // "a summit in Helsinki between A and B": the pair after "between" are its participants
+      if (!actor.length && t.symmetric) {
+        const pair = objectOf(text, tokens, hit, after, 'between', true, []);
+        if (pair.length >= 2) actor = [pair[0]!];
+      }
+      // "After meeting Putin in Helsinki, …": a gerund takes its object directly, like a verb
+      const gerund = /ing$/.test(tokens[hit.first]!.norm) && FRONTED_PARTICIPLE.test(text.slice(s.start, tokens[hit.last]!.end));
+      recipient = objectOf(text, tokens, hit, after, t.object, !gerund, actor);
+      if (!recipient.length && actor.length && t.symmetric) recipient = objectOf(text, tokens, hit, after, 'between', true, actor);
     } else if (gerundAsNoun(tokens, text, hit)) {
       // "a far-reaching hacking scheme", "the bombing": a verb used as a noun has no subject; its possessor acts
       const possessor = possessorOf(text, tokens, hit, before);
@@ -217,6 +231,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       continue;
     } else {
       actor = subjectOf(text, before, (m) => !!objectPosition(text, tokens, m)).flatMap(actorsOf);
+      // "After meeting Putin in Helsinki, the president said …": the participle's subject is the main clause's
+      if (!actor.length && t.event === 'CONSULT' && !before.length && FRONTED_PARTICIPLE.test(text.slice(s.start, tokens[hit.last]!.end))) {
+        actor = mainSubjectAfter(text, tokens, hit, sentenceMentions).flatMap(actorsOf);
+      }
       // "Sudan's government lifted …", "thousands of Iraqi Kurds demonstrated": the state behind the subject
       if (!actor.length) actor = stateBehindSubject(text, before).flatMap(actorsOf);
       // "Rebels in the north demanded …", "Vice-President X declined …": an actor the knowledge base does not know
@@ -425,7 +443,7 @@ function attributionMention(text: string, m: Mention): boolean {
 }
 
 function actorsOf(m: Mention): Actor[] {
-  if (m.members?.length) return m.members;
+  if (m.members?.length) return [...m.members];
   return m.actor ? [{ ...m.actor, text: m.text }] : [];
 }
 
@@ -609,11 +627,19 @@ function objectPosition(text: string, tokens: Token[], m: Mention): 'preposition
   return t.pos === 'VERB' && !BE.has(t.lemma) && !REPORTING.has(t.lemma) && !['have', 'do', 'think', 'believe', 'say', 'know', 'hope', 'fear', 'suggest', 'argue', 'note', 'mean', 'ensure', 'show', 'find', 'see'].includes(t.lemma) ? 'verb' : null;
 }
 
-/** The subject of the main clause after a fronted phrase: the first salient mention after the next comma. */
+/** A phrase put before the main clause: "After …", "Ahead of …". */
+const FRONTED = /^\s*(?:after|following|during|before|since|at|in|on|despite|amid|ahead of)\b/i;
+/** A participle put before the main clause: "After meeting", "Before talking". */
+const FRONTED_PARTICIPLE = /^\s*(?:after|before|since|while|when)\s+[\p{L}]+ing$/iu;
+
+/**
+ * The subject of the main clause after a fronted phrase: the first salient mention after the next comma, with at
+ * most an article and titles between ("…, Mr. Trump said", "…, the US president said").
+ */
 function mainSubjectAfter(text: string, tokens: Token[], hit: Hit, sentenceMentions: Mention[]): Mention[] {
   const comma = text.indexOf(',', tokens[hit.last]!.end);
   if (comma < 0) return [];
-  const m = sentenceMentions.find((x) => x.start > comma && x.start - comma < 4 && salientAt(text, x.start, x.end));
+  const m = sentenceMentions.find((x) => x.start > comma && /^,\s*(?:the\s+)?(?:[\p{Lu}][\p{L}]*\.?\s+){0,2}$/u.test(text.slice(comma, x.start)) && salientAt(text, x.start, x.end));
   return m ? [m] : [];
 }
 
@@ -663,7 +689,7 @@ function possessorOf(text: string, tokens: Token[], hit: Hit, before: Mention[])
     const between = text.slice(m.end, start);
     if (between.length > 60) break;
     if (/^['’]s\s+(?:[\p{L}\d-]+\s+){0,5}$/u.test(between)) return m;
-    if (m.kind === 'pronoun' && /^(?:his|her|their|its)$/i.test(m.text) && /^\s+(?:[\p{L}\d-]+\s+){0,5}$/u.test(between)) return m;
+    if ((m.kind === 'pronoun' || m.kind === 'group') && /^(?:his|her|their|its)$/i.test(m.text) && /^\s+(?:[\p{L}\d-]+\s+){0,5}$/u.test(between)) return m;
     if (m.kind === 'country' && /^(?:-led)?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(between)) return m;
   }
   return null;
@@ -672,7 +698,7 @@ function possessorOf(text: string, tokens: Token[], hit: Hit, before: Mention[])
 function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], object: string, nominal: boolean, actor: Actor[]): Actor[] {
   const end = tokens[hit.last]!.end;
   const preps = object === 'after' ? null : object.split('|');
-  const prepRe = preps ? new RegExp(`\\b(?:${preps.join('|')})\\s+(?:[\\p{L}'’”“,-]+\\s+){0,5}$`, 'iu') : null;
+  const prepRe = preps ? new RegExp(`\\b(?:${preps.join('|')})\\s+(?:[\\p{L}'’”“,.-]+\\s+){0,5}$`, 'iu') : null;
   const other = (m: Mention) => actorsOf(m).filter((r) => !actor.some((x) => sameSide(x, r)));
   for (let i = 0; i < after.length; i++) {
     const m = after[i]!;

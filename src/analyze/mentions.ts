@@ -126,6 +126,18 @@ export function findMentions(
       ti = m.last;
       continue;
     }
+    // "their meeting", "their planned summit": the pair last named met
+    if (t.norm === 'their' && !insideQuote(text, t.start) && MEETING_AFTER.test(text.slice(t.end, t.end + 40))) {
+      const members = distinctRecent(discourse, 2);
+      if (members.length === 2) {
+        mentions.push({
+          start: t.start, end: t.end, text: text.slice(t.start, t.end), kind: 'group', actor: null,
+          members: members.map((p) => personActor(p, ref, kb, text.slice(t.start, t.end))),
+          basis: `the 2 people last named: ${members.map((p) => p.name).join(', ')}`,
+        });
+      }
+      continue;
+    }
     const gender = PRONOUNS[t.norm];
     if (gender && !insideQuote(text, t.start)) {
       const p = antecedent(discourse, gender, sentenceOf(t.start), OBJECT_PRONOUNS.has(t.norm));
@@ -189,6 +201,8 @@ function titledStrangers(text: string, known: Mention[], kb: KnowledgeBase): Men
 
 /** Nouns of saying and meeting: their possessor is their agent ("Bolton's meeting with Putin, he said" → Bolton). */
 const EVENT_NOUN = /^\s*['’]s\s+(?:[\w-]+\s+){0,2}(?:meeting|call|talks?|trip|visit|remarks?|statement|comments?|account|speech|offer|proposal|decision|claim|denial|response|reply|words|interview|letter|tweet|post|announcement|threat|demand|request|warning|position|view)\b/i;
+/** After "their": a meeting of theirs ("their July meeting", "their planned summit in Helsinki"). */
+const MEETING_AFTER = /^\s+(?:[\p{L}\d-]+\s+){0,2}(?:meeting|summit|talks|encounter|call|phone call)\b/iu;
 const AFTER_PREPOSITION = /\b(?:with|to|by|from|of|for|on|about|at|against|toward|towards|over|between|among|into|than|like|including|via)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{Lu}][\p{L}.-]*\s+){0,4}$/u;
 
 /** A mention that can be the subject a later pronoun refers to: not the object of a preposition, not a mere possessor. */
@@ -344,7 +358,16 @@ function remember(d: Discourse, p: Person, at: number, office: Position | null):
   if (office) d.lastPersonRole = office.role;
 }
 
+/**
+ * The people a group phrase refers to: the last n named. A pair ("the two leaders", "their meeting") is of
+ * counterparts: the last person named and the last one named of another state, when there is one.
+ */
 function distinctRecent(d: Discourse, n: number): Person[] {
+  const last = d.people[d.people.length - 1]?.person;
+  if (n === 2 && last) {
+    const other = [...d.people].reverse().find((x) => x.person.country !== last.country);
+    if (other) return [other.person, last].sort((a, b) => d.people.findIndex((x) => x.person === a) - d.people.findIndex((x) => x.person === b));
+  }
   return d.people.slice(-n).map((x) => x.person);
 }
 

@@ -16,6 +16,8 @@ const its = nlp.its;
 /** A paragraph that ends like this introduces the quotation that follows it. */
 const ANNOUNCES_QUOTE = /(?::|\b(?:saying|said|says|adding|added|stating|stated|declaring|declared|noting|noted|writing|wrote|told \w+|explaining|explained|insisting|warned|warning))\s*[,:–—-]?\s*$/i;
 const OPENS_QUOTE = /^\s*["“‘'(]/;
+/** A word with a possessive (or "is") clitic wink did not split: "Trump’s". */
+const POSSESSIVE_CLITIC = /^(.*[\p{L}\p{N}])(['’]s)$/iu;
 
 export interface Tokenized {
   sentences: Sentence[];
@@ -68,7 +70,16 @@ function readParagraph(text: string, para: Span, section: number, tokens: Token[
     const value = t.out() as string;
     starts.push(offset);
     ends.push(offset + value.length);
-    tokens.push({ start: offset, end: offset + value.length, pos: t.out(its.pos) as string, norm: value.toLowerCase(), lemma: String(t.out(its.lemma as unknown as typeof its.value)).toLowerCase() });
+    const pos = t.out(its.pos) as string;
+    const lemma = String(t.out(its.lemma as unknown as typeof its.value)).toLowerCase();
+    // wink leaves "Trump’s" whole before punctuation ("Trump’s, as …") and then remembers the word, so later
+    // documents would read it whole too: the possessive is always split off, whatever was read before
+    const clitic = POSSESSIVE_CLITIC.exec(value);
+    if (clitic) {
+      const head = clitic[1]!.length;
+      tokens.push({ start: offset, end: offset + head, pos, norm: value.slice(0, head).toLowerCase(), lemma: lemma.endsWith(value.slice(head).toLowerCase()) ? lemma.slice(0, -2) : lemma });
+      tokens.push({ start: offset + head, end: offset + value.length, pos: 'PART', norm: value.slice(head).toLowerCase(), lemma: value.slice(head).toLowerCase() });
+    } else tokens.push({ start: offset, end: offset + value.length, pos, norm: value.toLowerCase(), lemma });
     offset += value.length;
   });
   // wink drops white space after the last token: the paragraph ends where its text does
