@@ -9,6 +9,16 @@ const TYPES = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RE
 const STATUSES = ['occurred', 'planned', 'proposed', 'cancelled', 'denied', 'uncertain', 'hypothetical'];
 const FILTERS = ['pair', 'actor', 'type', 'status', 'outlet', 'from', 'to', 'q'] as const;
 
+/** `count + 1` months from `first` (YYYY-MM), as YYYY-MM. */
+function monthsFrom(first: string, count: number): string[] {
+  const start = +first.slice(0, 4) * 12 + +first.slice(5, 7) - 1;
+  return Array.from({ length: count + 1 }, (_, i) => `${Math.floor((start + i) / 12)}-${String(((start + i) % 12) + 1).padStart(2, '0')}`);
+}
+
+function yearsBetween(first: string, last: string): string[] {
+  return Array.from({ length: +last.slice(0, 4) - +first.slice(0, 4) + 1 }, (_, i) => String(+first.slice(0, 4) + i));
+}
+
 export function Timeline({ route }: { route: Route }) {
   const f = Object.fromEntries(FILTERS.map((k) => [k, route.params.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
   const offset = Number(route.params.get('offset') ?? 0) || 0;
@@ -24,22 +34,29 @@ export function Timeline({ route }: { route: Route }) {
   };
 
   const chart = useMemo<ChartConfiguration | null>(() => {
-    const rows = counts.data?.items.filter((r) => r.month) ?? [];
-    if (!rows.length) return null;
-    const months = [...new Set(rows.map((r) => r.month!))].sort();
+    const dated = counts.data?.items.filter((r) => r.month) ?? [];
+    if (!dated.length) return null;
+    // every month from the first to the last, so gaps show; over six years, years instead
+    const first = dated[0]!.month!;
+    const last = dated[dated.length - 1]!.month!;
+    const span = (+last.slice(0, 4) - +first.slice(0, 4)) * 12 + (+last.slice(5, 7) - +first.slice(5, 7));
+    const byYear = span > 72;
+    const bucket = (m: string) => (byYear ? m.slice(0, 4) : m);
+    const rows = dated.map((r) => ({ ...r, month: bucket(r.month!) }));
+    const months = byYear ? yearsBetween(first, last) : monthsFrom(first, span);
     const types = TYPES.filter((t) => rows.some((r) => r.event === t));
     return {
       type: 'bar',
       data: {
         labels: months,
-        datasets: types.map((t) => ({ label: t, backgroundColor: TYPE_COLOURS[t], data: months.map((m) => rows.find((r) => r.month === m && r.event === t)?.count ?? 0) })),
+        datasets: types.map((t) => ({ label: t, backgroundColor: TYPE_COLOURS[t], data: months.map((m) => rows.filter((r) => r.month === m && r.event === t).reduce((n, r) => n + r.count, 0)) })),
       },
       options: {
         scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'events' }, ticks: { precision: 0 } } },
-        plugins: { legend: { position: 'bottom' }, title: { display: true, text: 'Linked events per month, by PLOVER type' } },
+        plugins: { legend: { position: 'bottom' }, title: { display: true, text: `Linked events per ${byYear ? 'year' : 'month'}, by PLOVER type (click a bar to narrow the dates)` } },
         onClick: (_e, elements, c) => {
           const m = elements[0] ? (c.data.labels?.[elements[0].index] as string) : null;
-          if (m) navigate('/', { ...f, from: `${m}-01`, to: `${m}-31` });
+          if (m) navigate('/', { ...f, from: byYear ? `${m}-01-01` : `${m}-01`, to: byYear ? `${m}-12-31` : `${m}-31` });
         },
       },
     };
@@ -49,7 +66,8 @@ export function Timeline({ route }: { route: Route }) {
   return (
     <section>
       <h1>Timeline</h1>
-      <form className="filters" onSubmit={submit} key={route.params.toString()}>
+      {/* remounted when the choices arrive, so the selects show the filter in the address */}
+      <form className="filters" onSubmit={submit} key={`${route.params.toString()}|${pairs.data ? 'p' : ''}${outlets.data ? 'o' : ''}`}>
         <label>
           Countries
           <select name="pair" defaultValue={f.pair}>
