@@ -7,6 +7,7 @@ import type { EventMention } from '../src/model/linked.ts';
 import { linkAnalyses } from '../src/cli/extract.ts';
 import { defaultContext } from '../src/analyze/analyze.ts';
 import { relationsIndex } from '../src/link/relations.ts';
+import type { LinkedEvent } from '../src/model/linked.ts';
 
 function doc(id: string, text: string, day: string | null, outlet = 'Test Wire'): Document {
   const published: When = { earliest: day, latest: day, basis: 'test' };
@@ -59,6 +60,13 @@ describe('linking', () => {
     const linked = linkEvents(all);
     const months = relationsIndex(linked, 'USA', 'RUS');
     expect(months.find((m) => m.month === '2021-01')!.events).toBe(1);
+  });
+
+  it('leaves an event dated only to a year out of the monthly index', () => {
+    const e = { event: 'CONSULT', mode: null, status: 'occurred', actor: [{ name: 'Joe Biden', country: 'USA' }], recipient: [{ name: 'Vladimir Putin', country: 'RUS' }] };
+    const yearOnly = { ...e, date: { earliest: '2016-01-01', latest: '2016-12-31' } } as unknown as LinkedEvent;
+    const dayOnly = { ...e, date: { earliest: '2016-03-04', latest: '2016-03-04' } } as unknown as LinkedEvent;
+    expect(relationsIndex([yearOnly, dayOnly], 'USA', 'RUS').map((m) => `${m.month}:${m.events}`)).toEqual(['2016-03:1']);
   });
 });
 

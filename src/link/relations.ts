@@ -41,6 +41,9 @@ export function relationsIndex(events: LinkedEvent[], a: string, b: string): Mon
     const cs = new Set([...e.actor, ...e.recipient].map((x) => x.country));
     if (!cs.has(a) || !cs.has(b) || !e.date.earliest) continue;
     const month = e.date.earliest.slice(0, 7);
+    // an event the text dates only to a year or a season belongs to no one month: counting it in the first
+    // would pile every "in 2016" into January
+    if ((e.date.latest ?? e.date.earliest).slice(0, 7) !== month) continue;
     const p = months.get(month) ?? { month, events: 0, cooperation: 0, conflict: 0, index: 0 };
     const s = eventScore(e);
     p.events++;

@@ -149,6 +149,21 @@ export function ChartCanvas({ config, label, height = 260 }: { config: ChartConf
   );
 }
 
+/** Months of a chart axis: every one from the first to the last, so that gaps show. */
+export function monthsBetween(first: string, last: string): string[] {
+  return monthsFrom(first, (+last.slice(0, 4) - +first.slice(0, 4)) * 12 + (+last.slice(5, 7) - +first.slice(5, 7)));
+}
+
+/** `count + 1` months from `first` (YYYY-MM), as YYYY-MM. */
+export function monthsFrom(first: string, count: number): string[] {
+  const start = +first.slice(0, 4) * 12 + +first.slice(5, 7) - 1;
+  return Array.from({ length: count + 1 }, (_, i) => `${Math.floor((start + i) / 12)}-${String(((start + i) % 12) + 1).padStart(2, '0')}`);
+}
+
+export function yearsBetween(first: string, last: string): string[] {
+  return Array.from({ length: +last.slice(0, 4) - +first.slice(0, 4) + 1 }, (_, i) => String(+first.slice(0, 4) + i));
+}
+
 export const TYPE_COLOURS: Record<string, string> = {
   AGREE: '#2f855a', CONSULT: '#3182ce', SUPPORT: '#38a169', CONCEDE: '#68d391', COOPERATE: '#319795', AID: '#81e6d9', RETREAT: '#9ae6b4',
   REQUEST: '#805ad5', ACCUSE: '#dd6b20', REJECT: '#e53e3e', THREATEN: '#c53030', PROTEST: '#ed8936', SANCTION: '#9b2c2c', MOBILIZE: '#744210',

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { useApi, type EventSummary, type MonthPoint, type Page } from '../api.ts';
-import { ChartCanvas, Empty, EventRow, Show } from '../components.tsx';
+import { ChartCanvas, Empty, EventRow, Show, monthsBetween } from '../components.tsx';
 import { href } from '../router.ts';
 
 export function Pairs() {
@@ -39,16 +39,21 @@ export function PairPage({ pair }: { pair: string }) {
   const rel = useApi<{ pair: string[]; names: string[]; months: MonthPoint[] }>(`/api/relations?pair=${encodeURIComponent(pair)}`);
   const events = useApi<Page<EventSummary>>(`/api/events?pair=${encodeURIComponent(pair)}&limit=30`);
   const chart = useMemo<ChartConfiguration | null>(() => {
-    const months = rel.data?.months ?? [];
-    if (!months.length) return null;
+    const points = rel.data?.months ?? [];
+    if (!points.length) return null;
+    // the last ten years of the record at most, every month of them, so quiet months show as gaps
+    const last = points[points.length - 1]!.month;
+    const first = points.find((p) => p.month >= `${+last.slice(0, 4) - 10}${last.slice(4)}`)!.month;
+    const labels = monthsBetween(first, last);
+    const at = new Map(points.map((p) => [p.month, p]));
     return {
       type: 'bar',
       data: {
-        labels: months.map((m) => m.month),
+        labels,
         datasets: [
-          { type: 'line', label: 'index (mean score per event)', data: months.map((m) => m.index), borderColor: '#1a202c', backgroundColor: '#1a202c', yAxisID: 'index', tension: 0.2 },
-          { label: 'cooperation', data: months.map((m) => m.cooperation), backgroundColor: '#48bb78', stack: 's', yAxisID: 'sum' },
-          { label: 'conflict', data: months.map((m) => m.conflict), backgroundColor: '#e53e3e', stack: 's', yAxisID: 'sum' },
+          { type: 'line', label: 'index (mean score per event)', data: labels.map((m) => at.get(m)?.index ?? null), borderColor: '#1a202c', backgroundColor: '#1a202c', yAxisID: 'index', spanGaps: true, tension: 0.2 },
+          { label: 'cooperation', data: labels.map((m) => at.get(m)?.cooperation ?? 0), backgroundColor: '#48bb78', stack: 's', yAxisID: 'sum' },
+          { label: 'conflict', data: labels.map((m) => at.get(m)?.conflict ?? 0), backgroundColor: '#e53e3e', stack: 's', yAxisID: 'sum' },
         ],
       },
       options: {
@@ -68,6 +73,7 @@ export function PairPage({ pair }: { pair: string }) {
           <>
             <h1>{r.names.join(' – ')}</h1>
             {chart ? <ChartCanvas config={chart} label={`cooperation and conflict between ${r.names.join(' and ')}`} height={320} /> : <Empty>No dated events between these two states yet.</Empty>}
+            <p className="muted">Each real event counts once, in the month the texts date it to; events dated only to a year or a season are not in the monthly index. Scores per PLOVER type and mode: <code>src/link/rules/plover-scores.yaml</code>.</p>
             <table className="table compact">
               <thead>
                 <tr><th>Month</th><th>Events</th><th>Cooperation</th><th>Conflict</th><th>Index</th></tr>

@@ -2,22 +2,12 @@
 import { useMemo, type FormEvent } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { query, useApi, type EventSummary, type Page } from '../api.ts';
-import { ChartCanvas, Empty, EventRow, Pager, Show, TYPE_COLOURS } from '../components.tsx';
+import { ChartCanvas, Empty, EventRow, Pager, Show, TYPE_COLOURS, monthsFrom, yearsBetween } from '../components.tsx';
 import { navigate, type Route } from '../router.ts';
 
 const TYPES = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
 const STATUSES = ['occurred', 'planned', 'proposed', 'cancelled', 'denied', 'uncertain', 'hypothetical'];
 const FILTERS = ['pair', 'actor', 'type', 'status', 'outlet', 'from', 'to', 'q'] as const;
-
-/** `count + 1` months from `first` (YYYY-MM), as YYYY-MM. */
-function monthsFrom(first: string, count: number): string[] {
-  const start = +first.slice(0, 4) * 12 + +first.slice(5, 7) - 1;
-  return Array.from({ length: count + 1 }, (_, i) => `${Math.floor((start + i) / 12)}-${String(((start + i) % 12) + 1).padStart(2, '0')}`);
-}
-
-function yearsBetween(first: string, last: string): string[] {
-  return Array.from({ length: +last.slice(0, 4) - +first.slice(0, 4) + 1 }, (_, i) => String(+first.slice(0, 4) + i));
-}
 
 export function Timeline({ route }: { route: Route }) {
   const f = Object.fromEntries(FILTERS.map((k) => [k, route.params.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
