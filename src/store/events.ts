@@ -89,9 +89,9 @@ export class EventStore {
       insert.run(m.id, doc.id, m.event, m.status, m.date.earliest, m.date.latest, pad([...m.actor, ...m.recipient].map((x) => x.country)), JSON.stringify(m));
     }
     this.db.prepare('DELETE FROM quotes WHERE document_id = ?').run(doc.id);
-    const quote = this.db.prepare('INSERT OR REPLACE INTO quotes (id, document_id, kind, speaker, speaker_country, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const quote = this.db.prepare('INSERT OR REPLACE INTO quotes (id, document_id, kind, speaker, speaker_country, start, end, text, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const q of a.quotes) {
-      quote.run(q.id, doc.id, q.kind, q.speaker?.name ?? q.speaker?.text ?? null, q.speaker?.country ?? null, q.content.start, q.content.end, doc.text.slice(q.content.start, q.content.end));
+      quote.run(q.id, doc.id, q.kind, q.speaker?.name ?? q.speaker?.text ?? null, q.speaker?.country ?? null, q.content.start, q.content.end, doc.text.slice(q.content.start, q.content.end), doc.published.earliest);
     }
   }
 
@@ -118,7 +118,7 @@ export class EventStore {
     const sql = `SELECT q.id, q.document_id AS document, q.kind, q.speaker, q.speaker_country AS speakerCountry, q.start, q."end", q.text,
         d.title, d.outlet, d.published_earliest AS published
       FROM quotes q JOIN documents d ON d.id = q.document_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY d.published_earliest IS NULL, d.published_earliest DESC, q.document_id, q.start LIMIT ? OFFSET ?`;
+      ORDER BY (q.published IS NULL), q.published DESC, q.document_id, q.start LIMIT ? OFFSET ?`;
     return this.db.prepare(sql).all(...args, f.limit ?? 50, f.offset ?? 0) as QuoteRow[];
   }
 
