@@ -293,4 +293,11 @@ describe('event modality and figurative senses on real-article patterns', () => 
   it('reads "warned against" as advice, not a threat', () => {
     expect(events('Angela Merkel warned against overreacting to the statements from Moscow.', null).filter((e) => e.event === 'THREATEN')).toEqual([]);
   });
+
+  it('reads a trigger word after an article, an adjective or a preposition as a noun, not a verb', () => {
+    expect(events('Sergey Lavrov blamed the sanctions on hawks in Washington.', null).filter((e) => e.event === 'SANCTION')).toEqual([]);
+    expect(events('Michael Flynn and Sergey Kislyak had talked about sanctions.', null).filter((e) => e.event === 'SANCTION')).toEqual([]);
+    expect(events('Vladimir Putin ignored the additional Western sanctions on his country.', null).filter((e) => e.event === 'SANCTION')).toEqual([]);
+    expect(events('Iran sanctions Israel.', null).map((e) => e.event)).toContain('SANCTION');
+  });
 });

@@ -371,9 +371,23 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
 function posMatches(t: Token, pos: string, text: string, prev?: Token): boolean {
   // a "noun" right after "have"/"has"/"had" is a participle wink did not know ("have retaken")
   const afterHave = !!prev && prev.pos === 'AUX' && (prev.lemma === 'have' || /^(?:has|had|have)$/.test(prev.norm));
-  if (pos === 'VERB') return t.pos === 'VERB' || (t.pos === 'NOUN' && ((/(?:ed|s)$/.test(text.slice(t.start, t.end)) && t.lemma !== t.norm) || afterHave)) || t.pos === 'AUX';
+  if (pos === 'VERB') return (t.pos === 'VERB' || (t.pos === 'NOUN' && ((/(?:ed|s)$/.test(text.slice(t.start, t.end)) && t.lemma !== t.norm) || afterHave)) || t.pos === 'AUX') && !nounPosition(t, text, prev);
+
   if (pos === 'NOUN') return t.pos === 'NOUN' || t.pos === 'PROPN';
   return true;
+}
+
+/**
+ * A word after an article, a possessive, an adjective, or (unless it is a gerund) a preposition is a noun, whatever
+ * wink says: "blamed the sanctions on …", "additional Western sanctions", "spoke about sanctions".
+ */
+function nounPosition(t: Token, text: string, prev?: Token): boolean {
+  if (!prev || !/^\s*$/.test(text.slice(prev.end, t.start))) return false;
+  if (/^(?:the|a|an|these|those|this|his|her|its|their|our|my|your|['’]s|another|such|further|additional)$/.test(prev.norm)) return true;
+  // "Western sanctions", "Russian attacks": a state's adjective
+  if (prev.pos === 'PROPN' && /(?:ern|ian|ican|ean|ese|ish|ench)$/.test(prev.norm)) return true;
+  if (prev.pos === 'ADJ' && !/^(?:many|few|several|both|all|most|some|other|others|more|each|either|neither)$/.test(prev.norm)) return true;
+  return prev.pos === 'ADP' && !/ing$/.test(t.norm) && !/^(?:to|that|than|as|if|because|while|whether|when|although|though|so)$/.test(prev.norm);
 }
 
 function matchSlots(tokens: Token[], i: number, limit: number, slots: Slot[]): number {
