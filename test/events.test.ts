@@ -300,4 +300,9 @@ describe('event modality and figurative senses on real-article patterns', () => 
     expect(events('Vladimir Putin ignored the additional Western sanctions on his country.', null).filter((e) => e.event === 'SANCTION')).toEqual([]);
     expect(events('Iran sanctions Israel.', null).map((e) => e.event)).toContain('SANCTION');
   });
+
+  it('makes the speaker of a quotation the actor only when they speak of themself', () => {
+    expect(events('“Anyone who burns cars and attacks the police deserves no sympathy,” Heiko Maas said.', null)).toEqual([]);
+    expect(events('“We will support Kyiv for as long as it takes,” Olaf Scholz said.', null).map(who)).toContain('AGREE Olaf Scholz > Kyiv');
+  });
 });

@@ -255,7 +255,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       }
     }
     // inside a quotation, "we"/"it" are the speaker: the speaker acts
-    if (!actor.length && quote?.speaker) actor = [quote.speaker];
+    // (only when the speaker speaks of themself: "if we can cooperate", not "whoever torches cars")
+    // "it's a threat to …": the speaker names what they do)
+    const said = quote ? text.slice(Math.max(quote.content.start, tokens[clause[0]]!.start), tokens[hit.first]!.start) : '';
+    if (!actor.length && quote?.speaker && (firstPerson(said) || (t.nominal && /^\W*(?:\(?i\)?t|this|that)\s*(?:['’]s|is|was)\s+(?:a|an)\s+$/i.test(text.slice(quote.content.start, tokens[hit.first]!.start))))) actor = [quote.speaker];
     recipient = recipient.filter((r) => !actor.some((x) => sameSide(x, r)));
     if (t.symmetric && actor.length > 1 && !recipient.length) {
       recipient = actor.splice(1);
@@ -449,6 +452,11 @@ function clauseBounds(tokens: Token[], text: string, t0: number, t1: number, hit
     b++;
   }
   return [a, b];
+}
+
+/** Words in which the speaker speaks of themself or their side. */
+function firstPerson(words: string): boolean {
+  return /\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|[Ii]['’](?:ve|ll|d|m))\b/.test(words);
 }
 
 /** "According to the Kremlin's website" names a source, not a participant. */
