@@ -305,4 +305,30 @@ describe('event modality and figurative senses on real-article patterns', () => 
     expect(events('“Anyone who burns cars and attacks the police deserves no sympathy,” Heiko Maas said.', null)).toEqual([]);
     expect(events('“We will support Kyiv for as long as it takes,” Olaf Scholz said.', null).map(who)).toContain('AGREE Olaf Scholz > Kyiv');
   });
+
+  it('reads warnings of a danger as statements and warnings of consequences as threats', () => {
+    const threats = (t: string) => events(t, null).filter((e) => e.event === 'THREATEN').map(who);
+    expect(threats('European leaders have long warned of the continent’s reliance on Russian gas.')).toEqual([]);
+    expect(threats('Sergey Lavrov warned that the unrest might spread to Moldova.')).toEqual([]);
+    expect(threats('The senator issued a warning for his own party about the report.')).toEqual([]);
+    expect(threats('Joe Biden warned Vladimir Putin of severe consequences.')).toEqual(['THREATEN Joe Biden > Vladimir Putin']);
+    expect(threats('North Korea warned that it would retaliate against Japan.')).toHaveLength(1);
+  });
+
+  it('reads claimed responsibility and talk of relations as no accusation and no talks', () => {
+    expect(events('The Islamic State claimed responsibility for the bombings in France.', null).filter((e) => e.event === 'ACCUSE')).toEqual([]);
+    expect(events('Russian deputies liked Donald Trump’s talk of warmer relations with Moscow.', null).filter((e) => e.event === 'CONSULT')).toEqual([]);
+  });
+
+  it('reads turning one’s back on talks, rejecting talks and blocking a resolution as rejections, and a threatened act as not done', () => {
+    expect(events('Vladimir Putin turned his back on talks with Ukraine.', null).map(who)).toEqual(['REJECT Vladimir Putin > Ukraine']);
+    expect(events('Vladimir Putin rejected talks with Ukraine.', null).map(who)).toEqual(['REJECT Vladimir Putin > Ukraine']);
+    expect(events('Russia blocked a resolution drafted by France.', null).map((e) => e.event)).toContain('REJECT');
+    expect(events('Donald Trump threatened to withdraw from NATO.', null).map((e) => e.event)).toEqual(['THREATEN']);
+  });
+
+  it('reads an option weighed as hypothetical', () => {
+    const [e] = events('Barack Obama weighed attacking Bashar al-Assad.', null);
+    expect(e).toMatchObject({ event: 'ASSAULT', status: 'hypothetical' });
+  });
 });

@@ -52,7 +52,7 @@ interface Rules {
   generic: GenericActors;
   triggers: Trigger[];
   byFirst: Map<string, Trigger[]>;
-  cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'obligation' | 'generic' | 'cancelled' | 'negation', string[][]>;
+  cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'considered' | 'obligation' | 'generic' | 'cancelled' | 'negation', string[][]>;
 }
 
 interface RuleFile {
@@ -97,7 +97,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     for (const l of first.lemmas) byFirst.set(l, [...(byFirst.get(l) ?? []), t]);
   }
   const cues = {} as Rules['cues'];
-  for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'obligation', 'generic', 'cancelled', 'negation'] as const) {
+  for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'considered', 'obligation', 'generic', 'cancelled', 'negation'] as const) {
     cues[k] = (file.status[k] ?? []).map((c) => c.toLowerCase().split(/\s+/));
   }
   const generic: GenericActors = {
@@ -785,6 +785,8 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     if (cueBefore(tokens, from, to, R.cues.proposed)) status = 'proposed';
     else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b|\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
     else if (obligationOrGeneric(tokens, text, hit, clause, from, R)) status = 'hypothetical';
+    // "weighed attacking Assad", "is considering a visit": an option, not an act
+    else if (cueBefore(tokens, Math.max(clause[0], hit.first - 3), to, R.cues.considered)) status = 'hypothetical';
     else if (cueBefore(tokens, from, to, R.cues.planned)) status = 'planned';
     else if (cueBefore(tokens, sentenceStart, to, R.cues.uncertain)) status = 'uncertain';
   }
@@ -1050,10 +1052,13 @@ function absorbComplements(drafts: Draft[], tokens: Token[], text: string): void
     const between = prev && prev.sentence === d.sentence ? text.slice(tokens[prev.hit.last]!.end, tokens[d.hit.first]!.start) : null;
     const linked = between !== null && between.length <= 45 && !/[;:.!?”“"()—–]/.test(between) && !/,\s*(?:but|while|as|which|who)\b/.test(between);
     // what is refused did not happen: "declined to resign", "refused to withdraw its troops"
-    const refused = !!prev && prev.event === 'REJECT' && !!between && /^\s*to\s*$/i.test(between);
-    if (linked && (governor || (prev && (PROPOSAL_TYPES.has(prev.event) || prev.status === 'proposed' || refused)))) {
+    // what is rejected or threatened is not reported as done: "rejected talks with Kyiv", "threatened to withdraw"
+    const refused = !!prev && prev.event === 'REJECT' && !!between && (/^\s*to\s*$/i.test(between) || (d.hit.trigger.nominal && /^\s*(?:(?:the|a|an|any|further|new|more|direct|his|her|its|their)\s+)*$/i.test(between)));
+    const threatened = !!prev && prev.event === 'THREATEN' && !!between && /^\s*to\s*$/i.test(between);
+    if (linked && (governor || (prev && (PROPOSAL_TYPES.has(prev.event) || prev.status === 'proposed' || refused || threatened)))) {
       const g: Draft = governor ?? prev!;
       governor = g;
+      if ((refused || threatened) && !g.recipient.length) g.recipient = d.recipient.filter((r) => !g.actor.some((x) => sameSide(x, r)));
       if (g.event === 'REQUEST' || g.status === 'proposed') {
         if (d.event === 'CONSULT' || d.event === 'AGREE') g.status = 'proposed';
         g.mode ??= d.mode;
