@@ -331,4 +331,10 @@ describe('event modality and figurative senses on real-article patterns', () => 
     const [e] = events('Barack Obama weighed attacking Bashar al-Assad.', null);
     expect(e).toMatchObject({ event: 'ASSAULT', status: 'hypothetical' });
   });
+
+  it('reads a name used as the modifier of a noun as someone else of that state', () => {
+    expect(events('Trump adviser Jane Roe criticized China.', null).map(who)).toEqual(['ACCUSE Trump adviser Jane Roe > China']);
+    expect(events('Two Trump associates have agreed to cooperate with the FBI.', null).filter((e) => e.actor.some((a) => a.name === 'Donald Trump'))).toEqual([]);
+    expect(events('The prosecutor charged former Trump aides with perjury and charged twelve Russians with hacking.', null).filter((e) => e.actor.some((a) => /Trump/.test(a.name ?? '')))).toEqual([]);
+  });
 });

@@ -164,12 +164,12 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   const R = rules();
   const hits = findTriggers(tokens, sentences, text, R);
   // "Russian President Vladimir Putin": the state's adjective is part of the person's title, not a participant
-  const titleOfNext = (m: Mention, i: number) => {
-    const next = a.mentions[i + 1];
+  const titleOfNext = (m: Mention, i: number, all: Mention[]) => {
+    const next = all[i + 1];
     return m.kind === 'country' && !!next && (next.kind === 'person' || next.kind === 'role') && next.actor?.country === m.actor?.country
       && /^\s+(?:[\p{Lu}][\p{L}.-]*\s+){1,3}$/u.test(text.slice(m.end, next.start));
   };
-  const mentions = a.mentions.filter((m, i) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb) && !titleOfNext(m, i));
+  const mentions = personModifiers(a.mentions, tokens, text).filter((m, i, all) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb) && !titleOfNext(m, i, all));
   const drafts: Draft[] = [];
   const topicContexts = new Map(kb.topics.map((t) => [t.topic, t.context]));
   const sentenceTokens = sentences.map((s) => tokenRange(tokens, s.start, s.end));
@@ -328,6 +328,37 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     if (sibling) e.date = { ...sibling.date, basis: `${sibling.date.basis ?? ''}; a meeting of the same trip`.replace(/^; /, '') };
   }
   return events;
+}
+
+const AFFILIATION_NOUNS = new Set(['associate', 'associates', 'administration', 'campaign', 'official', 'officials', 'loyalist', 'loyalists', 'ally', 'allies', 'crony', 'cronies', 'insider', 'insiders', 'confidant', 'confidants', 'aide', 'aides', 'regime', 'government', 'family', 'camp', 'circle', 'team', 'staff', 'associate', 'appointee', 'appointees', 'nominee', 'envoy', 'emissary']);
+
+/**
+ * A person's name used as the modifier of a noun — "Trump advisers", "a Putin spokesman", "Trump adviser Jane Roe" —
+ * names someone else: the phrase is an actor of the person's state, unnamed (or the name after it, when that is a
+ * mention of its own).
+ */
+function personModifiers(mentions: Mention[], tokens: Token[], text: string): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    const k = tokenAt(tokens, m.end);
+    const n = tokens[k];
+    const isNoun = (t: Token | undefined) => !!t && t.pos === 'NOUN' && /^\p{Ll}/u.test(text.slice(t.start, t.end)) && (AFFILIATION_NOUNS.has(t.norm) || ACTOR_NOUNS.has(t.lemma) || (PERSON_SUFFIX.test(t.norm) && !/ments?$/.test(t.norm)));
+    if (m.kind !== 'person' || !m.actor?.country || !isNoun(n) || !/^\s+$/.test(text.slice(m.end, n!.start))) {
+      out.push(m);
+      continue;
+    }
+    let end = k;
+    while (isNoun(tokens[end + 1]) && /^\s+$/.test(text.slice(tokens[end]!.end, tokens[end + 1]!.start))) end++;
+    // "Trump adviser Kellyanne Conway": the name that follows is the actor
+    const next = mentions[i + 1];
+    if (next && /^\s+$/.test(text.slice(tokens[end]!.end, next.start))) continue;
+    // "Trump adviser Jane Roe", unknown to the knowledge base: her name is part of the phrase
+    while (tokens[end + 1]?.pos === 'PROPN' && /^\s+$/.test(text.slice(tokens[end]!.end, tokens[end + 1]!.start)) && !mentions.some((x) => x.start <= tokens[end + 1]!.start && x.end > tokens[end + 1]!.start)) end++;
+    const phrase = text.slice(m.start, tokens[end]!.end);
+    out.push({ start: m.start, end: tokens[end]!.end, text: phrase, kind: 'role', actor: { text: phrase, name: phrase, country: m.actor.country, sector: m.actor.sector ?? null, role: null, id: null }, basis: `a ${m.text} ${text.slice(n!.start, n!.end)}, not ${m.actor.name} themself` });
+  }
+  return out;
 }
 
 function tokenRange(tokens: Token[], start: number, end: number): [number, number] {
@@ -642,7 +673,8 @@ function inanimateSubject(tokens: Token[], text: string, hit: Hit, c0: number, m
 /** A mention right after a preposition or a lexical verb (past a determiner): an object, not a subject. */
 function objectPosition(text: string, tokens: Token[], m: Mention): 'preposition' | 'verb' | null {
   let i = tokenAt(tokens, m.start) - 1;
-  while (i >= 0 && tokens[i]!.pos === 'DET' && tokens[i]!.norm !== 'that') i--;
+  // past a determiner, and an adjective before a phrase that is no name of its own ("charged former Trump advisers")
+  while (i >= 0 && ((tokens[i]!.pos === 'DET' && tokens[i]!.norm !== 'that') || (m.kind === 'role' && !m.actor?.id && tokens[i]!.pos === 'ADJ'))) i--;
   const t = tokens[i];
   if (!t || !/^\s*$/.test(text.slice(t.end, tokens[i + 1]!.start))) return null;
   if (t.pos === 'ADP') return /^(?:that|than|as|like|if|because|while|whether|after|before|since|until|when|although|though)$/.test(t.norm) ? null : 'preposition';
