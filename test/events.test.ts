@@ -337,4 +337,11 @@ describe('event modality and figurative senses on real-article patterns', () => 
     expect(events('Two Trump associates have agreed to cooperate with the FBI.', null).filter((e) => e.actor.some((a) => a.name === 'Donald Trump'))).toEqual([]);
     expect(events('The prosecutor charged former Trump aides with perjury and charged twelve Russians with hacking.', null).filter((e) => e.actor.some((a) => /Trump/.test(a.name ?? '')))).toEqual([]);
   });
+
+  it('does not make the one who reports an event, or a participle after a noun, its actor', () => {
+    expect(events('Jen Psaki tweeted that in Geneva, @POTUS agreed to a dialogue with Vladimir Putin.', null).filter((e) => e.actor.some((a) => a.name === 'Jen Psaki'))).toEqual([]);
+    expect(events('The Kremlin supplies the militias, who NATO says are backed by Russian officers.', null).filter((e) => e.event === 'SUPPORT' && e.recipient.some((r) => /NATO|North Atlantic/.test(r.name ?? '')))).toEqual([]);
+    expect(events('The inquiry looks at ties between the campaign and Moscow, something denied by both.', null).filter((e) => e.event === 'REJECT')).toEqual([]);
+    expect(events('Joe Biden said Russia attacked Ukraine.', null).map(who)).toContain('ASSAULT Russia > Ukraine');
+  });
 });

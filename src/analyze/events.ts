@@ -216,11 +216,16 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       const possessor = possessorOf(text, tokens, hit, before);
       actor = possessor ? actorsOf(possessor) : [];
       recipient = objectOf(text, tokens, hit, after, t.object === 'after' ? 'of|on|against' : t.object, true, actor);
+    } else if (reducedRelative(tokens, text, hit) && !passiveAgent) {
+      // "collusion …, something denied by both": a participle after a noun, its agent no known actor
+      continue;
     } else if (passiveAgent) {
       actor = actorsOf(passiveAgent);
-      let subj = subjectOf(text, before);
+      // "the rebels, who NATO alleges are backed by Russian troops": NATO reports it, the rebels are backed
+      const notReporter = (m: Mention) => !reporterOf(text, tokens, m, hit);
+      let subj = subjectOf(text, before.filter(notReporter));
       // "…'s offer — after being called a killer by X": the subject is outside the participial clause
-      if (!subj.length) subj = subjectOf(text, sentenceMentions.filter((m) => m.end <= tokens[hit.first]!.start));
+      if (!subj.length) subj = subjectOf(text, sentenceMentions.filter((m) => m.end <= tokens[hit.first]!.start && notReporter(m)));
       recipient = subj.flatMap(actorsOf);
     } else if (agentlessPassive(tokens, text, hit)) {
       // "three soldiers were killed": the subject suffered the event; who did it the text does not say
@@ -230,20 +235,22 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // "NATO's expansion threatens …", "a law that blacklists …", "an attack that killed 80": no one acts
       continue;
     } else {
-      actor = subjectOf(text, before, (m) => !!objectPosition(text, tokens, m)).flatMap(actorsOf);
+      // "Sanders tweeted that @POTUS agreed …": the one who reports the event is not its actor
+      const own = before.filter((m) => !reporterOf(text, tokens, m, hit));
+      actor = subjectOf(text, own, (m) => !!objectPosition(text, tokens, m)).flatMap(actorsOf);
       // "After meeting Putin in Helsinki, the president said …": the participle's subject is the main clause's
       if (!actor.length && t.event === 'CONSULT' && !before.length && FRONTED_PARTICIPLE.test(text.slice(s.start, tokens[hit.last]!.end))) {
         actor = mainSubjectAfter(text, tokens, hit, sentenceMentions).flatMap(actorsOf);
       }
       // "Sudan's government lifted …", "thousands of Iraqi Kurds demonstrated": the state behind the subject
-      if (!actor.length) actor = stateBehindSubject(text, before).flatMap(actorsOf);
+      if (!actor.length) actor = stateBehindSubject(text, own).flatMap(actorsOf);
       // "Rebels in the north demanded …", "Vice-President X declined …": an actor the knowledge base does not know
       if (!actor.length) {
         const g = genericSubject(text, tokens, hit, clause[0], a.times, sentenceMentions, s, kb, R.generic);
         if (g) actor = [g];
       }
       // "Rebels in the Ivory Coast dismissed …": with no other subject, the state a preposition names stands for it
-      if (!actor.length) actor = subjectOf(text, before, (m) => objectPosition(text, tokens, m) === 'verb').flatMap(actorsOf);
+      if (!actor.length) actor = subjectOf(text, own, (m) => objectPosition(text, tokens, m) === 'verb').flatMap(actorsOf);
       // a gap in the words holds their object: "summoned Niger's ambassador", "declared that China must"
       const inGap = t.slots.some((x) => x.any) ? clauseMentions.filter((m) => m.kind !== 'pronoun' && m.start >= tokens[hit.first]!.end && m.end <= tokens[hit.last]!.start) : [];
       const gapObjects = inGap.flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
@@ -716,6 +723,31 @@ function gerundAsNoun(tokens: Token[], text: string, hit: Hit): boolean {
   return !!prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || /^(?:['’]s|his|her|its|their|our|my|your)$/i.test(prev.norm));
 }
 
+const REPORTS = new Set([...REPORTING, 'tweet', 'write', 'allege', 'believe', 'suspect', 'think', 'argue', 'post', 'assert', 'contend', 'maintain', 'reckon', 'estimate']);
+
+/** A verb of saying or believing between the subject and the trigger ("X tweeted that Y agreed", "who X alleges are backed"): X reports. */
+function reporterOf(text: string, tokens: Token[], m: Mention, hit: Hit): boolean {
+  // "Russia, which says it fights terrorists, bombed …": a relative clause says something of the subject
+  if (/^\s*,\s*(?:which|who)\b/i.test(text.slice(m.end, m.end + 12))) return false;
+  for (let i = tokenAt(tokens, m.end); i < hit.first; i++) {
+    const t = tokens[i]!;
+    if ((t.pos === 'VERB' || t.pos === 'NOUN') && (REPORTS.has(t.lemma) || REPORTS.has(t.norm)) && /^\p{Ll}/u.test(text.slice(t.start, t.end))) {
+      // "announced that it has called off …": a pronoun after the verb takes the reporter back as the subject
+      return !tokens.slice(i + 1, hit.first).some((x) => /^(?:he|she|it|they|we|i)$/.test(x.norm));
+    }
+  }
+  return false;
+}
+
+/** A participle right after a common noun or a pronoun, with "by" after it: "something denied by both", "sanctions imposed by Congress". */
+function reducedRelative(tokens: Token[], text: string, hit: Hit): boolean {
+  if (hit.trigger.nominal || hit.first !== hit.last) return false;
+  const prev = tokens[hit.first - 1];
+  if (!prev || !['NOUN', 'PRON'].includes(prev.pos) || !/^\p{Ll}/u.test(text.slice(prev.start, prev.end)) || /^(?:i|we|you|he|she|it|they|who|that|which)$/.test(prev.norm)) return false;
+  if (!/(?:ed|en|wn)$/i.test(text.slice(tokens[hit.first]!.start, tokens[hit.first]!.end))) return false;
+  return /^\s*(?:\S+\s+){0,2}?by\b/i.test(text.slice(tokens[hit.last]!.end, tokens[hit.last]!.end + 40));
+}
+
 function agentlessPassive(tokens: Token[], text: string, hit: Hit): boolean {
   const prev = [tokens[hit.first - 1], tokens[hit.first - 2]].filter(Boolean) as Token[];
   if (!prev.some((t) => BE.has(t.lemma) || BE.has(t.norm))) return false;
@@ -785,7 +817,7 @@ function passive(tokens: Token[], text: string, hit: Hit, after: Mention[]): Men
     return m && /^\s*(?:\S+\s+){0,3}by\s+(?:the\s+)?$/i.test(text.slice(tokens[hit.last]!.end, m.start)) ? m : null;
   }
   const prev = [tokens[hit.first - 1], tokens[hit.first - 2]].filter(Boolean) as Token[];
-  if (!prev.some((t) => BE.has(t.lemma) || BE.has(t.norm))) return null;
+  if (!prev.some((t) => BE.has(t.lemma) || BE.has(t.norm)) && !reducedRelative(tokens, text, hit)) return null;
   for (const m of after) {
     const gap = text.slice(tokens[hit.last]!.end, m.start);
     if (gap.length > 80) break;
