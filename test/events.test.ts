@@ -293,4 +293,55 @@ describe('event modality and figurative senses on real-article patterns', () => 
   it('reads "warned against" as advice, not a threat', () => {
     expect(events('Angela Merkel warned against overreacting to the statements from Moscow.', null).filter((e) => e.event === 'THREATEN')).toEqual([]);
   });
+
+  it('reads a trigger word after an article, an adjective or a preposition as a noun, not a verb', () => {
+    expect(events('Sergey Lavrov blamed the sanctions on hawks in Washington.', null).filter((e) => e.event === 'SANCTION')).toEqual([]);
+    expect(events('Michael Flynn and Sergey Kislyak had talked about sanctions.', null).filter((e) => e.event === 'SANCTION')).toEqual([]);
+    expect(events('Vladimir Putin ignored the additional Western sanctions on his country.', null).filter((e) => e.event === 'SANCTION')).toEqual([]);
+    expect(events('Iran sanctions Israel.', null).map((e) => e.event)).toContain('SANCTION');
+  });
+
+  it('makes the speaker of a quotation the actor only when they speak of themself', () => {
+    expect(events('“Anyone who burns cars and attacks the police deserves no sympathy,” Heiko Maas said.', null)).toEqual([]);
+    expect(events('“We will support Kyiv for as long as it takes,” Olaf Scholz said.', null).map(who)).toContain('AGREE Olaf Scholz > Kyiv');
+  });
+
+  it('reads warnings of a danger as statements and warnings of consequences as threats', () => {
+    const threats = (t: string) => events(t, null).filter((e) => e.event === 'THREATEN').map(who);
+    expect(threats('European leaders have long warned of the continent’s reliance on Russian gas.')).toEqual([]);
+    expect(threats('Sergey Lavrov warned that the unrest might spread to Moldova.')).toEqual([]);
+    expect(threats('The senator issued a warning for his own party about the report.')).toEqual([]);
+    expect(threats('Joe Biden warned Vladimir Putin of severe consequences.')).toEqual(['THREATEN Joe Biden > Vladimir Putin']);
+    expect(threats('North Korea warned that it would retaliate against Japan.')).toHaveLength(1);
+  });
+
+  it('reads claimed responsibility and talk of relations as no accusation and no talks', () => {
+    expect(events('The Islamic State claimed responsibility for the bombings in France.', null).filter((e) => e.event === 'ACCUSE')).toEqual([]);
+    expect(events('Russian deputies liked Donald Trump’s talk of warmer relations with Moscow.', null).filter((e) => e.event === 'CONSULT')).toEqual([]);
+  });
+
+  it('reads turning one’s back on talks, rejecting talks and blocking a resolution as rejections, and a threatened act as not done', () => {
+    expect(events('Vladimir Putin turned his back on talks with Ukraine.', null).map(who)).toEqual(['REJECT Vladimir Putin > Ukraine']);
+    expect(events('Vladimir Putin rejected talks with Ukraine.', null).map(who)).toEqual(['REJECT Vladimir Putin > Ukraine']);
+    expect(events('Russia blocked a resolution drafted by France.', null).map((e) => e.event)).toContain('REJECT');
+    expect(events('Donald Trump threatened to withdraw from NATO.', null).map((e) => e.event)).toEqual(['THREATEN']);
+  });
+
+  it('reads an option weighed as hypothetical', () => {
+    const [e] = events('Barack Obama weighed attacking Bashar al-Assad.', null);
+    expect(e).toMatchObject({ event: 'ASSAULT', status: 'hypothetical' });
+  });
+
+  it('reads a name used as the modifier of a noun as someone else of that state', () => {
+    expect(events('Trump adviser Jane Roe criticized China.', null).map(who)).toEqual(['ACCUSE Trump adviser Jane Roe > China']);
+    expect(events('Two Trump associates have agreed to cooperate with the FBI.', null).filter((e) => e.actor.some((a) => a.name === 'Donald Trump'))).toEqual([]);
+    expect(events('The prosecutor charged former Trump aides with perjury and charged twelve Russians with hacking.', null).filter((e) => e.actor.some((a) => /Trump/.test(a.name ?? '')))).toEqual([]);
+  });
+
+  it('does not make the one who reports an event, or a participle after a noun, its actor', () => {
+    expect(events('Jen Psaki tweeted that in Geneva, @POTUS agreed to a dialogue with Vladimir Putin.', null).filter((e) => e.actor.some((a) => a.name === 'Jen Psaki'))).toEqual([]);
+    expect(events('The Kremlin supplies the militias, who NATO says are backed by Russian officers.', null).filter((e) => e.event === 'SUPPORT' && e.recipient.some((r) => /NATO|North Atlantic/.test(r.name ?? '')))).toEqual([]);
+    expect(events('The inquiry looks at ties between the campaign and Moscow, something denied by both.', null).filter((e) => e.event === 'REJECT')).toEqual([]);
+    expect(events('Joe Biden said Russia attacked Ukraine.', null).map(who)).toContain('ASSAULT Russia > Ukraine');
+  });
 });

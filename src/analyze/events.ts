@@ -52,7 +52,7 @@ interface Rules {
   generic: GenericActors;
   triggers: Trigger[];
   byFirst: Map<string, Trigger[]>;
-  cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'obligation' | 'generic' | 'cancelled' | 'negation', string[][]>;
+  cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'considered' | 'obligation' | 'generic' | 'cancelled' | 'negation', string[][]>;
 }
 
 interface RuleFile {
@@ -97,7 +97,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     for (const l of first.lemmas) byFirst.set(l, [...(byFirst.get(l) ?? []), t]);
   }
   const cues = {} as Rules['cues'];
-  for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'obligation', 'generic', 'cancelled', 'negation'] as const) {
+  for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'considered', 'obligation', 'generic', 'cancelled', 'negation'] as const) {
     cues[k] = (file.status[k] ?? []).map((c) => c.toLowerCase().split(/\s+/));
   }
   const generic: GenericActors = {
@@ -164,12 +164,12 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   const R = rules();
   const hits = findTriggers(tokens, sentences, text, R);
   // "Russian President Vladimir Putin": the state's adjective is part of the person's title, not a participant
-  const titleOfNext = (m: Mention, i: number) => {
-    const next = a.mentions[i + 1];
+  const titleOfNext = (m: Mention, i: number, all: Mention[]) => {
+    const next = all[i + 1];
     return m.kind === 'country' && !!next && (next.kind === 'person' || next.kind === 'role') && next.actor?.country === m.actor?.country
       && /^\s+(?:[\p{Lu}][\p{L}.-]*\s+){1,3}$/u.test(text.slice(m.end, next.start));
   };
-  const mentions = a.mentions.filter((m, i) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb) && !titleOfNext(m, i));
+  const mentions = personModifiers(a.mentions, tokens, text).filter((m, i, all) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb) && !titleOfNext(m, i, all));
   const drafts: Draft[] = [];
   const topicContexts = new Map(kb.topics.map((t) => [t.topic, t.context]));
   const sentenceTokens = sentences.map((s) => tokenRange(tokens, s.start, s.end));
@@ -216,11 +216,16 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       const possessor = possessorOf(text, tokens, hit, before);
       actor = possessor ? actorsOf(possessor) : [];
       recipient = objectOf(text, tokens, hit, after, t.object === 'after' ? 'of|on|against' : t.object, true, actor);
+    } else if (reducedRelative(tokens, text, hit) && !passiveAgent) {
+      // "collusion …, something denied by both": a participle after a noun, its agent no known actor
+      continue;
     } else if (passiveAgent) {
       actor = actorsOf(passiveAgent);
-      let subj = subjectOf(text, before);
+      // "the rebels, who NATO alleges are backed by Russian troops": NATO reports it, the rebels are backed
+      const notReporter = (m: Mention) => !reporterOf(text, tokens, m, hit);
+      let subj = subjectOf(text, before.filter(notReporter));
       // "…'s offer — after being called a killer by X": the subject is outside the participial clause
-      if (!subj.length) subj = subjectOf(text, sentenceMentions.filter((m) => m.end <= tokens[hit.first]!.start));
+      if (!subj.length) subj = subjectOf(text, sentenceMentions.filter((m) => m.end <= tokens[hit.first]!.start && notReporter(m)));
       recipient = subj.flatMap(actorsOf);
     } else if (agentlessPassive(tokens, text, hit)) {
       // "three soldiers were killed": the subject suffered the event; who did it the text does not say
@@ -230,20 +235,22 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // "NATO's expansion threatens …", "a law that blacklists …", "an attack that killed 80": no one acts
       continue;
     } else {
-      actor = subjectOf(text, before, (m) => !!objectPosition(text, tokens, m)).flatMap(actorsOf);
+      // "Sanders tweeted that @POTUS agreed …": the one who reports the event is not its actor
+      const own = before.filter((m) => !reporterOf(text, tokens, m, hit));
+      actor = subjectOf(text, own, (m) => !!objectPosition(text, tokens, m)).flatMap(actorsOf);
       // "After meeting Putin in Helsinki, the president said …": the participle's subject is the main clause's
       if (!actor.length && t.event === 'CONSULT' && !before.length && FRONTED_PARTICIPLE.test(text.slice(s.start, tokens[hit.last]!.end))) {
         actor = mainSubjectAfter(text, tokens, hit, sentenceMentions).flatMap(actorsOf);
       }
       // "Sudan's government lifted …", "thousands of Iraqi Kurds demonstrated": the state behind the subject
-      if (!actor.length) actor = stateBehindSubject(text, before).flatMap(actorsOf);
+      if (!actor.length) actor = stateBehindSubject(text, own).flatMap(actorsOf);
       // "Rebels in the north demanded …", "Vice-President X declined …": an actor the knowledge base does not know
       if (!actor.length) {
         const g = genericSubject(text, tokens, hit, clause[0], a.times, sentenceMentions, s, kb, R.generic);
         if (g) actor = [g];
       }
       // "Rebels in the Ivory Coast dismissed …": with no other subject, the state a preposition names stands for it
-      if (!actor.length) actor = subjectOf(text, before, (m) => objectPosition(text, tokens, m) === 'verb').flatMap(actorsOf);
+      if (!actor.length) actor = subjectOf(text, own, (m) => objectPosition(text, tokens, m) === 'verb').flatMap(actorsOf);
       // a gap in the words holds their object: "summoned Niger's ambassador", "declared that China must"
       const inGap = t.slots.some((x) => x.any) ? clauseMentions.filter((m) => m.kind !== 'pronoun' && m.start >= tokens[hit.first]!.end && m.end <= tokens[hit.last]!.start) : [];
       const gapObjects = inGap.flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
@@ -255,7 +262,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       }
     }
     // inside a quotation, "we"/"it" are the speaker: the speaker acts
-    if (!actor.length && quote?.speaker) actor = [quote.speaker];
+    // (only when the speaker speaks of themself: "if we can cooperate", not "whoever torches cars")
+    // "it's a threat to …": the speaker names what they do)
+    const said = quote ? text.slice(Math.max(quote.content.start, tokens[clause[0]]!.start), tokens[hit.first]!.start) : '';
+    if (!actor.length && quote?.speaker && (firstPerson(said) || (t.nominal && /^\W*(?:\(?i\)?t|this|that)\s*(?:['’]s|is|was)\s+(?:a|an)\s+$/i.test(text.slice(quote.content.start, tokens[hit.first]!.start))))) actor = [quote.speaker];
     recipient = recipient.filter((r) => !actor.some((x) => sameSide(x, r)));
     if (t.symmetric && actor.length > 1 && !recipient.length) {
       recipient = actor.splice(1);
@@ -327,6 +337,37 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   return events;
 }
 
+const AFFILIATION_NOUNS = new Set(['associate', 'associates', 'administration', 'campaign', 'official', 'officials', 'loyalist', 'loyalists', 'ally', 'allies', 'crony', 'cronies', 'insider', 'insiders', 'confidant', 'confidants', 'aide', 'aides', 'regime', 'government', 'family', 'camp', 'circle', 'team', 'staff', 'associate', 'appointee', 'appointees', 'nominee', 'envoy', 'emissary']);
+
+/**
+ * A person's name used as the modifier of a noun — "Trump advisers", "a Putin spokesman", "Trump adviser Jane Roe" —
+ * names someone else: the phrase is an actor of the person's state, unnamed (or the name after it, when that is a
+ * mention of its own).
+ */
+function personModifiers(mentions: Mention[], tokens: Token[], text: string): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    const k = tokenAt(tokens, m.end);
+    const n = tokens[k];
+    const isNoun = (t: Token | undefined) => !!t && t.pos === 'NOUN' && /^\p{Ll}/u.test(text.slice(t.start, t.end)) && (AFFILIATION_NOUNS.has(t.norm) || ACTOR_NOUNS.has(t.lemma) || (PERSON_SUFFIX.test(t.norm) && !/ments?$/.test(t.norm)));
+    if (m.kind !== 'person' || !m.actor?.country || !isNoun(n) || !/^\s+$/.test(text.slice(m.end, n!.start))) {
+      out.push(m);
+      continue;
+    }
+    let end = k;
+    while (isNoun(tokens[end + 1]) && /^\s+$/.test(text.slice(tokens[end]!.end, tokens[end + 1]!.start))) end++;
+    // "Trump adviser Kellyanne Conway": the name that follows is the actor
+    const next = mentions[i + 1];
+    if (next && /^\s+$/.test(text.slice(tokens[end]!.end, next.start))) continue;
+    // "Trump adviser Jane Roe", unknown to the knowledge base: her name is part of the phrase
+    while (tokens[end + 1]?.pos === 'PROPN' && /^\s+$/.test(text.slice(tokens[end]!.end, tokens[end + 1]!.start)) && !mentions.some((x) => x.start <= tokens[end + 1]!.start && x.end > tokens[end + 1]!.start)) end++;
+    const phrase = text.slice(m.start, tokens[end]!.end);
+    out.push({ start: m.start, end: tokens[end]!.end, text: phrase, kind: 'role', actor: { text: phrase, name: phrase, country: m.actor.country, sector: m.actor.sector ?? null, role: null, id: null }, basis: `a ${m.text} ${text.slice(n!.start, n!.end)}, not ${m.actor.name} themself` });
+  }
+  return out;
+}
+
 function tokenRange(tokens: Token[], start: number, end: number): [number, number] {
   let lo = 0;
   let hi = tokens.length - 1;
@@ -371,9 +412,23 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
 function posMatches(t: Token, pos: string, text: string, prev?: Token): boolean {
   // a "noun" right after "have"/"has"/"had" is a participle wink did not know ("have retaken")
   const afterHave = !!prev && prev.pos === 'AUX' && (prev.lemma === 'have' || /^(?:has|had|have)$/.test(prev.norm));
-  if (pos === 'VERB') return t.pos === 'VERB' || (t.pos === 'NOUN' && ((/(?:ed|s)$/.test(text.slice(t.start, t.end)) && t.lemma !== t.norm) || afterHave)) || t.pos === 'AUX';
+  if (pos === 'VERB') return (t.pos === 'VERB' || (t.pos === 'NOUN' && ((/(?:ed|s)$/.test(text.slice(t.start, t.end)) && t.lemma !== t.norm) || afterHave)) || t.pos === 'AUX') && !nounPosition(t, text, prev);
+
   if (pos === 'NOUN') return t.pos === 'NOUN' || t.pos === 'PROPN';
   return true;
+}
+
+/**
+ * A word after an article, a possessive, an adjective, or (unless it is a gerund) a preposition is a noun, whatever
+ * wink says: "blamed the sanctions on …", "additional Western sanctions", "spoke about sanctions".
+ */
+function nounPosition(t: Token, text: string, prev?: Token): boolean {
+  if (!prev || !/^\s*$/.test(text.slice(prev.end, t.start))) return false;
+  if (/^(?:the|a|an|these|those|this|his|her|its|their|our|my|your|['’]s|another|such|further|additional)$/.test(prev.norm)) return true;
+  // "Western sanctions", "Russian attacks": a state's adjective
+  if (prev.pos === 'PROPN' && /(?:ern|ian|ican|ean|ese|ish|ench)$/.test(prev.norm)) return true;
+  if (prev.pos === 'ADJ' && !/^(?:many|few|several|both|all|most|some|other|others|more|each|either|neither)$/.test(prev.norm)) return true;
+  return prev.pos === 'ADP' && !/ing$/.test(t.norm) && !/^(?:to|that|than|as|if|because|while|whether|when|although|though|so)$/.test(prev.norm);
 }
 
 function matchSlots(tokens: Token[], i: number, limit: number, slots: Slot[]): number {
@@ -435,6 +490,11 @@ function clauseBounds(tokens: Token[], text: string, t0: number, t1: number, hit
     b++;
   }
   return [a, b];
+}
+
+/** Words in which the speaker speaks of themself or their side. */
+function firstPerson(words: string): boolean {
+  return /\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|[Ii]['’](?:ve|ll|d|m))\b/.test(words);
 }
 
 /** "According to the Kremlin's website" names a source, not a participant. */
@@ -620,7 +680,8 @@ function inanimateSubject(tokens: Token[], text: string, hit: Hit, c0: number, m
 /** A mention right after a preposition or a lexical verb (past a determiner): an object, not a subject. */
 function objectPosition(text: string, tokens: Token[], m: Mention): 'preposition' | 'verb' | null {
   let i = tokenAt(tokens, m.start) - 1;
-  while (i >= 0 && tokens[i]!.pos === 'DET' && tokens[i]!.norm !== 'that') i--;
+  // past a determiner, and an adjective before a phrase that is no name of its own ("charged former Trump advisers")
+  while (i >= 0 && ((tokens[i]!.pos === 'DET' && tokens[i]!.norm !== 'that') || (m.kind === 'role' && !m.actor?.id && tokens[i]!.pos === 'ADJ'))) i--;
   const t = tokens[i];
   if (!t || !/^\s*$/.test(text.slice(t.end, tokens[i + 1]!.start))) return null;
   if (t.pos === 'ADP') return /^(?:that|than|as|like|if|because|while|whether|after|before|since|until|when|although|though)$/.test(t.norm) ? null : 'preposition';
@@ -660,6 +721,31 @@ function gerundAsNoun(tokens: Token[], text: string, hit: Hit): boolean {
   const prev = tokens[hit.first - 1];
   const next = tokens[hit.first + 1];
   return !!prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || /^(?:['’]s|his|her|its|their|our|my|your)$/i.test(prev.norm));
+}
+
+const REPORTS = new Set([...REPORTING, 'tweet', 'write', 'allege', 'believe', 'suspect', 'think', 'argue', 'post', 'assert', 'contend', 'maintain', 'reckon', 'estimate']);
+
+/** A verb of saying or believing between the subject and the trigger ("X tweeted that Y agreed", "who X alleges are backed"): X reports. */
+function reporterOf(text: string, tokens: Token[], m: Mention, hit: Hit): boolean {
+  // "Russia, which says it fights terrorists, bombed …": a relative clause says something of the subject
+  if (/^\s*,\s*(?:which|who)\b/i.test(text.slice(m.end, m.end + 12))) return false;
+  for (let i = tokenAt(tokens, m.end); i < hit.first; i++) {
+    const t = tokens[i]!;
+    if ((t.pos === 'VERB' || t.pos === 'NOUN') && (REPORTS.has(t.lemma) || REPORTS.has(t.norm)) && /^\p{Ll}/u.test(text.slice(t.start, t.end))) {
+      // "announced that it has called off …": a pronoun after the verb takes the reporter back as the subject
+      return !tokens.slice(i + 1, hit.first).some((x) => /^(?:he|she|it|they|we|i)$/.test(x.norm));
+    }
+  }
+  return false;
+}
+
+/** A participle right after a common noun or a pronoun, with "by" after it: "something denied by both", "sanctions imposed by Congress". */
+function reducedRelative(tokens: Token[], text: string, hit: Hit): boolean {
+  if (hit.trigger.nominal || hit.first !== hit.last) return false;
+  const prev = tokens[hit.first - 1];
+  if (!prev || !['NOUN', 'PRON'].includes(prev.pos) || !/^\p{Ll}/u.test(text.slice(prev.start, prev.end)) || /^(?:i|we|you|he|she|it|they|who|that|which)$/.test(prev.norm)) return false;
+  if (!/(?:ed|en|wn)$/i.test(text.slice(tokens[hit.first]!.start, tokens[hit.first]!.end))) return false;
+  return /^\s*(?:\S+\s+){0,2}?by\b/i.test(text.slice(tokens[hit.last]!.end, tokens[hit.last]!.end + 40));
 }
 
 function agentlessPassive(tokens: Token[], text: string, hit: Hit): boolean {
@@ -731,7 +817,7 @@ function passive(tokens: Token[], text: string, hit: Hit, after: Mention[]): Men
     return m && /^\s*(?:\S+\s+){0,3}by\s+(?:the\s+)?$/i.test(text.slice(tokens[hit.last]!.end, m.start)) ? m : null;
   }
   const prev = [tokens[hit.first - 1], tokens[hit.first - 2]].filter(Boolean) as Token[];
-  if (!prev.some((t) => BE.has(t.lemma) || BE.has(t.norm))) return null;
+  if (!prev.some((t) => BE.has(t.lemma) || BE.has(t.norm)) && !reducedRelative(tokens, text, hit)) return null;
   for (const m of after) {
     const gap = text.slice(tokens[hit.last]!.end, m.start);
     if (gap.length > 80) break;
@@ -763,6 +849,8 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     if (cueBefore(tokens, from, to, R.cues.proposed)) status = 'proposed';
     else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b|\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
     else if (obligationOrGeneric(tokens, text, hit, clause, from, R)) status = 'hypothetical';
+    // "weighed attacking Assad", "is considering a visit": an option, not an act
+    else if (cueBefore(tokens, Math.max(clause[0], hit.first - 3), to, R.cues.considered)) status = 'hypothetical';
     else if (cueBefore(tokens, from, to, R.cues.planned)) status = 'planned';
     else if (cueBefore(tokens, sentenceStart, to, R.cues.uncertain)) status = 'uncertain';
   }
@@ -1028,10 +1116,13 @@ function absorbComplements(drafts: Draft[], tokens: Token[], text: string): void
     const between = prev && prev.sentence === d.sentence ? text.slice(tokens[prev.hit.last]!.end, tokens[d.hit.first]!.start) : null;
     const linked = between !== null && between.length <= 45 && !/[;:.!?”“"()—–]/.test(between) && !/,\s*(?:but|while|as|which|who)\b/.test(between);
     // what is refused did not happen: "declined to resign", "refused to withdraw its troops"
-    const refused = !!prev && prev.event === 'REJECT' && !!between && /^\s*to\s*$/i.test(between);
-    if (linked && (governor || (prev && (PROPOSAL_TYPES.has(prev.event) || prev.status === 'proposed' || refused)))) {
+    // what is rejected or threatened is not reported as done: "rejected talks with Kyiv", "threatened to withdraw"
+    const refused = !!prev && prev.event === 'REJECT' && !!between && (/^\s*to\s*$/i.test(between) || (d.hit.trigger.nominal && /^\s*(?:(?:the|a|an|any|further|new|more|direct|his|her|its|their)\s+)*$/i.test(between)));
+    const threatened = !!prev && prev.event === 'THREATEN' && !!between && /^\s*to\s*$/i.test(between);
+    if (linked && (governor || (prev && (PROPOSAL_TYPES.has(prev.event) || prev.status === 'proposed' || refused || threatened)))) {
       const g: Draft = governor ?? prev!;
       governor = g;
+      if ((refused || threatened) && !g.recipient.length) g.recipient = d.recipient.filter((r) => !g.actor.some((x) => sameSide(x, r)));
       if (g.event === 'REQUEST' || g.status === 'proposed') {
         if (d.event === 'CONSULT' || d.event === 'AGREE') g.status = 'proposed';
         g.mode ??= d.mode;
