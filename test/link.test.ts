@@ -109,3 +109,27 @@ describe('divergences', () => {
     expect(eventOf([a, c]).divergences.map((d) => d.kind)).not.toContain('date');
   });
 });
+
+describe('contradictions', () => {
+  const contradictions = (texts: string[]) => {
+    const as = texts.map((t, i) => analyze(doc(`k${i}`, t, '2021-04-14', `Wire ${i}`)));
+    const ev = linkAnalyses(new Map(as.map((d) => [d.document.id, d])), defaultContext()).find((e) => e.event === 'CONSULT' && e.documents.length === texts.length)!;
+    return ev.divergences.filter((d) => d.kind === 'contradiction').map((d) => d.evidence[0]!.text);
+  };
+  it('finds a denial of what the report says of the event', () => {
+    const found = contradictions([
+      'Antony Blinken met Sergey Lavrov in Moscow on Tuesday. The Russian side later denied the American statement that sanctions were raised.',
+      'Antony Blinken held talks with Sergey Lavrov in Moscow on Tuesday.',
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/denied the American statement/);
+  });
+  it('ignores a denial further on that is about something else', () => {
+    const found = contradictions([
+      'Antony Blinken met Sergey Lavrov in Moscow on Tuesday. The two spoke for an hour about Ukraine. Separately, a mayor in Ohio ' +
+        'said he had met his budget targets. A local businessman denied a statement by the city council that he owed taxes.',
+      'Antony Blinken held talks with Sergey Lavrov in Moscow on Tuesday.',
+    ]);
+    expect(found).toEqual([]);
+  });
+});
