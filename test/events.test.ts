@@ -294,3 +294,19 @@ describe('event modality and figurative senses on real-article patterns', () => 
     expect(events('Angela Merkel warned against overreacting to the statements from Moscow.', null).filter((e) => e.event === 'THREATEN')).toEqual([]);
   });
 });
+
+describe('meetings named by their city', () => {
+  it('reads a meeting named by its city alone as that of the two leaders the report is about', () => {
+    const text = 'Joe Biden criticised Vladimir Putin over the cyberattacks. Putin dismissed the charge, and Biden said sanctions would follow. ' +
+      'Critics in Congress said the Geneva summit had changed nothing. Diplomats gathered for a conference in Rome.';
+    const cs = events(text, '2021-06-25').filter((x) => x.event === 'CONSULT');
+    expect(cs.map(who)).toEqual(['CONSULT Joe Biden > Vladimir Putin']);
+    expect(cs[0]!.location).toBe('Geneva');
+    expect(cs[0]!.evidence[0]!.text).toMatch(/Geneva summit/);
+  });
+  it('does not give the leaders a meeting that is not named by its city', () => {
+    const text = 'Joe Biden criticised Vladimir Putin over the cyberattacks. Putin dismissed the charge, and Biden said sanctions would follow. ' +
+      'The meeting of the envoys took place in Vienna.';
+    expect(events(text, '2021-06-25').filter((x) => x.event === 'CONSULT').map(who)).toEqual([]);
+  });
+});

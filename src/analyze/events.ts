@@ -39,6 +39,8 @@ interface Trigger {
   unilateral: boolean;
   /** the event needs a named recipient, whatever its type ("helped Kyiv", not "helped to shape the debate") */
   partner: boolean;
+  /** a leaders' meeting a report may name by its city alone ("the Helsinki summit") */
+  placeNamed: boolean;
 }
 
 /** Subjects the knowledge base does not know ("police", "rebels", "President X"): see events.yaml. */
@@ -59,7 +61,7 @@ interface RuleFile {
   triggers: Array<{
     match: string; pos?: string; event: PloverType; mode?: string; cameo?: string; symmetric?: boolean; status?: EventStatus;
     nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean; unilateral?: boolean;
-    partner?: boolean; not_within?: string[];
+    partner?: boolean; not_within?: string[]; place_named?: boolean;
   }>;
   status: Record<string, string[]>;
   generic_actors?: Record<string, Sector>;
@@ -88,6 +90,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     adjacent: !!t.adjacent,
     unilateral: !!t.unilateral,
     partner: !!t.partner,
+    placeNamed: !!t.place_named,
     notWithin: new Set((t.not_within ?? []).map((x) => x.toLowerCase())),
   }));
   const byFirst = new Map<string, Trigger[]>();
@@ -303,6 +306,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   propagateVisitMode(drafts);
   applyLaterStatus(drafts, tokens, sentences, sentenceTokens, text, R);
   carryOverParticipants(drafts);
+  placeNamedMeetings(drafts, a.mentions, kb, tokens, text);
   agreementParties(drafts, kb);
   inheritDates(drafts, text);
   drafts.splice(0, drafts.length, ...splitMeetings(drafts));
@@ -1110,6 +1114,48 @@ function carryOverParticipants(drafts: Draft[]): void {
       d.recipient = prev.recipient.map((x) => ({ ...x }));
     }
   });
+}
+
+/**
+ * "The Helsinki summit", "the meeting in Geneva": a meeting named by its city alone, with no one named to it, in a
+ * report about two states' leaders is theirs — the head of state or government the document names most often and
+ * the one it names most often of another state (the first named at least twice). A subject the noun was given
+ * ("critics said the Helsinki summit …") gives way to them.
+ */
+function placeNamedMeetings(drafts: Draft[], mentions: Mention[], kb: KnowledgeBase, tokens: Token[], text: string): void {
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // a definite one, a meeting the reader knows ("the Helsinki summit", "last week's summit in Geneva"), not "a confab in Rome"
+  // (not "the NATO summit in Brussels": a name before the noun says whose meeting it is)
+  const definite = (d: Draft) => new RegExp(`(?:\\b[Tt]he|['’]s)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${esc(d.location!)}\\s+)?$`, 'u').test(text.slice(Math.max(0, tokens[d.hit.first]!.start - 50), tokens[d.hit.first]!.start));
+  // named by the city itself: "the Helsinki summit", "the summit in Helsinki" (not "the meeting took place in Prague")
+  const byCity = (d: Draft) => {
+    const before = text.slice(Math.max(0, tokens[d.hit.first]!.start - 40), tokens[d.hit.first]!.start);
+    const after = text.slice(tokens[d.hit.last]!.end, tokens[d.hit.last]!.end + 60);
+    return before.endsWith(`${d.location} `) || new RegExp(`^\\s+(?:in|at)\\s+(?:the\\s+[\\p{L}]+\\s+capital,?\\s+)?${esc(d.location!)}\\b`, 'u').test(after);
+  };
+  const anchors = drafts.filter((d) => d.event === 'CONSULT' && d.hit.trigger.placeNamed && !d.mode && !d.recipient.length
+    && !!d.location && !kb.countryByName.has(d.location.toLowerCase()) && definite(d) && byCity(d));
+  if (!anchors.length) return;
+  const counts = new Map<string, { actor: Actor; n: number }>();
+  for (const m of mentions) {
+    if ((m.kind !== 'person' && m.kind !== 'role') || !m.actor?.id || !m.actor.country) continue;
+    const p = kb.person(m.actor.id);
+    if (!p?.positions.some((x) => x.role === 'head_of_state' || x.role === 'head_of_government')) continue;
+    const c = counts.get(m.actor.id) ?? { actor: { ...m.actor, text: m.text }, n: 0 };
+    c.n++;
+    counts.set(m.actor.id, c);
+  }
+  const ranked = [...counts.values()].sort((x, y) => y.n - x.n || (x.actor.id! < y.actor.id! ? -1 : 1));
+  const first = ranked[0];
+  const second = ranked.find((c) => c.actor.country !== first?.actor.country);
+  if (!first || !second || first.n < 2) return;
+  // the subject a noun was given ("critics said the Helsinki summit …", "after the Helsinki summit, Coats said") is
+  // not its participant, unless it is one of the two
+  for (const d of anchors) {
+    const [x, y] = d.actor.some((a) => a.id === second.actor.id) ? [second, first] : [first, second];
+    d.actor = [{ ...x.actor }];
+    d.recipient = [{ ...y.actor }];
+  }
 }
 
 function signature(d: Draft): string {
