@@ -49,6 +49,11 @@ describe('mentions', () => {
     expect(w('he said', 2)).toMatch(/^Emmanuel Macron/);
   });
 
+  it('reads the possessor of a meeting as the leader its sentence names', () => {
+    const w = who('Lindsey Graham criticised the plan on Sunday. Biden’s aides said that his meeting with Vladimir Putin had gone well.', '2021-06-20');
+    expect(w('his meeting')).toMatch(/^Joe Biden/);
+  });
+
   it('resolves groups and counterparts', () => {
     const w = who('Antony Blinken called his counterpart in Beijing on Tuesday. Both diplomats agreed to keep talking.', '2023-06-20');
     expect(w('counterpart')).toMatch(/^(Qin Gang|Wang Yi)\|CHN/);

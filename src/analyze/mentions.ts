@@ -140,7 +140,8 @@ export function findMentions(
     }
     const gender = PRONOUNS[t.norm];
     if (gender && !insideQuote(text, t.start)) {
-      const p = antecedent(discourse, gender, sentenceOf(t.start), OBJECT_PRONOUNS.has(t.norm));
+      const p = (POSSESSIVE.has(t.norm) && MEETING_AFTER.test(text.slice(t.end, t.end + 40)) ? leaderOfSentence(discourse, gender, sentenceOf(t.start)) : null)
+        ?? antecedent(discourse, gender, sentenceOf(t.start), OBJECT_PRONOUNS.has(t.norm));
       if (p) {
         mentions.push({
           start: t.start, end: t.end, text: text.slice(t.start, t.end), kind: 'pronoun',
@@ -219,6 +220,18 @@ export function salientAt(text: string, start: number, end: number): boolean {
 
 function note(d: Discourse, person: Person, at: number, sentence: number, salient: boolean): void {
   d.history.push({ person, at, sentence, salient });
+}
+
+const POSSESSIVE = new Set(['his', 'her']);
+
+/**
+ * "(Trump did not brief him about) his meeting with Putin": leaders meet leaders, so the possessor of a meeting is
+ * the head of state or government its sentence names (the nearest, subject or not), when it names one.
+ */
+function leaderOfSentence(d: Discourse, gender: 'male' | 'female', sentence: number): Person | null {
+  const leads = (p: Person) => p.positions.some((x) => x.role === 'head_of_state' || x.role === 'head_of_government');
+  const own = d.history.filter((x) => x.sentence === sentence && (x.person.gender === gender || x.person.gender === null) && leads(x.person));
+  return own.length ? own[own.length - 1]!.person : null;
 }
 
 /**
