@@ -72,3 +72,11 @@ describe('mentions', () => {
     expect(a.mentions.filter((m) => m.kind === 'role')).toEqual([]);
   });
 });
+
+describe('surnames inside longer names', () => {
+  it('does not take a surname that begins a longer name for its bearer', () => {
+    const w = who('Donald Trump gave an interview to Fox News on Sunday. He said the talks had gone well.', '2019-01-14');
+    expect(w('Fox')).toBe('none');
+    expect(w('He said')).toMatch(/^Donald Trump/);
+  });
+});

@@ -64,6 +64,8 @@ export function findMentions(
       otherBearer.add(m);
       otherSurnames.add(text.slice(tokens[m.first]!.start, tokens[m.last]!.end).toLowerCase());
     }
+    // "Fox News", "Trump Tower": a surname alone that begins a longer name is not its bearer (there only)
+    else if (matches[k + 1]?.first !== m.last + 1 && beginsLongerName(text, tokens, m)) otherBearer.add(m);
   }
   const surnameOfOther = (m: Match) =>
     otherBearer.has(m) || (!m.entries.some((e) => e.type === 'person') && otherSurnames.has(text.slice(tokens[m.first]!.start, tokens[m.last]!.end).toLowerCase()));
@@ -251,6 +253,17 @@ function antecedent(d: Discourse, gender: 'male' | 'female', sentence: number, o
     if (inS.length) return inS[inS.length - 1]!.person;
   }
   return h.length ? h[h.length - 1]!.person : null;
+}
+
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jr|Sr)$/;
+
+/** A surname-only match followed at once by a capitalised word of no other match ("Fox News"): part of a longer name. */
+function beginsLongerName(text: string, tokens: Token[], m: Match): boolean {
+  if (m.entries.some((e) => e.type !== 'surname')) return false;
+  const next = tokens[m.last + 1];
+  if (!next || next.start - tokens[m.last]!.end !== 1) return false;
+  const word = text.slice(next.start, next.end);
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && !CALENDAR.test(word);
 }
 
 /**
