@@ -310,3 +310,14 @@ describe('meetings named by their city', () => {
     expect(events(text, '2021-06-25').filter((x) => x.event === 'CONSULT').map(who)).toEqual([]);
   });
 });
+
+describe('merging a document\'s reports of meetings', () => {
+  it('keeps an undated meeting the text places apart from a dated one told sentences away without that place', () => {
+    const text = 'Joe Biden said he had talked with Vladimir Putin in Geneva. Aides said the mood was calm. Officials in Congress were unconvinced. ' +
+      'Critics said little had changed since 2016. After a meeting with Putin in Hamburg in 2017, Biden kept his notes.';
+    const cs = events(text, '2021-07-01').filter((x) => x.event === 'CONSULT');
+    const geneva = cs.find((x) => x.location === 'Geneva')!;
+    expect(geneva.date.earliest).toBeNull();
+    expect(cs.some((x) => x !== geneva && x.date.earliest === '2017-01-01')).toBe(true);
+  });
+});

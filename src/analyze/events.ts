@@ -1177,6 +1177,16 @@ function compatibleParticipants(e: { actor: Actor[]; recipient: Actor[]; symmetr
   return (all(d.actor, e.actor) || all(e.actor, d.actor)) && (all(d.recipient, e.recipient) || all(e.recipient, d.recipient));
 }
 
+/**
+ * An undated meeting the text places ("talked in Helsinki") is not a dated one told sentences away without that place
+ * ("a meeting in Hamburg in 2017"): the same people meet more than once.
+ */
+function placedApart(e: EventRecord & { lastSentence: number }, d: Draft): boolean {
+  if (Math.abs(e.lastSentence - d.sentence) <= 2 || !e.date.earliest === !d.date.earliest) return false;
+  const [undated, dated] = e.date.earliest ? [d, e] : [e, d];
+  return !!undated.location && dated.location !== undated.location;
+}
+
 function datesCompatible(a: When, b: When): boolean {
   if (!a.earliest || !b.earliest) return true;
   return a.earliest <= (b.latest ?? b.earliest) && b.earliest <= (a.latest ?? a.earliest);
@@ -1190,7 +1200,7 @@ function merge(drafts: Draft[], docId: string): EventRecord[] {
     const same = out.find(
       (e) =>
         (e.sig === sig || (e.event === d.event && Math.abs(e.lastSentence - d.sentence) <= 2 && compatibleParticipants(e, d))) &&
-        datesCompatible(e.date, d.date) &&
+        datesCompatible(e.date, d.date) && !placedApart(e, d) &&
         ((e.event === d.event && (e.status === d.status || e.status === 'occurred' || d.status === 'occurred')) ||
           // one proposal told twice in a sentence ("urged a meeting, saying it would be useful to offer dialogue")
           (e.status === 'proposed' && d.status === 'proposed' && e.evidence[0]!.start === d.evidence[0]!.start)),
