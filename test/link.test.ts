@@ -133,3 +133,12 @@ describe('contradictions', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('undated reports without a publication date', () => {
+  it('does not tie a report that dates neither the call nor itself to a dated call by the mode alone', () => {
+    const dated = mentionsOf(analyze(doc('u1', 'Joe Biden and Vladimir Putin spoke by phone on Tuesday.', '2021-01-27', 'Wire A')));
+    const undated = mentionsOf(analyze(doc('u2', 'In a phone call with Vladimir Putin, Joe Biden was firm.', null, 'Wire B')));
+    const both = linkEvents([...dated, ...undated]).filter((e) => e.event === 'CONSULT');
+    expect(both.some((e) => e.documents.length === 2)).toBe(false);
+  });
+});
