@@ -206,7 +206,8 @@ function titledStrangers(text: string, known: Mention[], kb: KnowledgeBase): Men
 const EVENT_NOUN = /^\s*['’]s\s+(?:[\w-]+\s+){0,2}(?:meeting|call|talks?|trip|visit|remarks?|statement|comments?|account|speech|offer|proposal|decision|claim|denial|response|reply|words|interview|letter|tweet|post|announcement|threat|demand|request|warning|position|view)\b/i;
 /** After "their": a meeting of theirs ("their July meeting", "their planned summit in Helsinki"). */
 const MEETING_AFTER = /^\s+(?:[\p{L}\d-]+\s+){0,2}(?:meeting|summit|talks|encounter|call|phone call)\b/iu;
-const AFTER_PREPOSITION = /\b(?:with|to|by|from|of|for|on|about|at|against|toward|towards|over|between|among|into|than|like|including|via)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{Lu}][\p{L}.-]*\s+){0,4}$/u;
+// (the capitalised words between may be titles and abbreviations, "Mr.", "U.S.", but do not end a sentence: "on Sunday. The two")
+const AFTER_PREPOSITION = /\b(?:with|to|by|from|of|for|on|about|at|against|toward|towards|over|between|among|into|than|like|including|via)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\p{Lu}][\p{L}-]*|[\p{Lu}][\p{Ll}]{0,3}\.|(?:\p{Lu}\.)+)\s+){0,4}$/u;
 
 /** A mention that can be the subject a later pronoun refers to: not the object of a preposition, not a mere possessor. */
 export function salientAt(text: string, start: number, end: number): boolean {
