@@ -321,3 +321,22 @@ describe('merging a document\'s reports of meetings', () => {
     expect(cs.some((x) => x !== geneva && x.date.earliest === '2017-01-01')).toBe(true);
   });
 });
+
+describe('meetings told around other events', () => {
+  it('reads "the two leaders" as the subject after a sentence that ends in a preposition\'s object', () => {
+    const e = events('Vladimir Putin arrived first. Senator Bob Menendez criticised Joe Biden on Sunday. The two leaders met privately in Geneva.', '2021-06-20')
+      .find((x) => x.event === 'CONSULT');
+    expect(who(e!).replace('CONSULT ', '').split(' > ').sort()).toEqual(['Joe Biden', 'Vladimir Putin']);
+  });
+  it('keeps a planned meeting that sets the scene of a request, planned whatever the clause\'s "would"', () => {
+    const es = events('Joe Biden said he would press Vladimir Putin on it at their planned meeting in Geneva on Wednesday.', '2021-06-14');
+    const c = es.find((x) => x.event === 'CONSULT');
+    expect(c).toMatchObject({ status: 'planned', location: 'Geneva', date: { earliest: '2021-06-16' } });
+    expect(es.some((x) => x.event === 'REQUEST')).toBe(true);
+  });
+  it('gives a meeting noun with one side named the pair of the meeting just told', () => {
+    const text = 'Joe Biden said he would probably meet Vladimir Putin in Paris in November. When he last sat down with Mr. Putin at a July summit in Geneva, Biden was criticised at home.';
+    const geneva = events(text, '2021-10-14').find((x) => x.event === 'CONSULT' && x.location === 'Geneva');
+    expect(who(geneva!)).toBe('CONSULT Joe Biden > Vladimir Putin');
+  });
+});

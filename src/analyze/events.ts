@@ -306,6 +306,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   propagateVisitMode(drafts);
   applyLaterStatus(drafts, tokens, sentences, sentenceTokens, text, R);
   carryOverParticipants(drafts);
+  completeOneSidedMeetings(drafts);
   placeNamedMeetings(drafts, a.mentions, kb, tokens, text);
   agreementParties(drafts, kb);
   inheritDates(drafts, text);
@@ -765,6 +766,8 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
   }
   if (status === 'occurred') {
     if (cueBefore(tokens, from, to, R.cues.proposed)) status = 'proposed';
+    // "at their planned meeting", "the upcoming summit": the noun's own modifier says it, whatever the clause's "would"
+    else if (hit.trigger.nominal && cueBefore(tokens, Math.max(clause[0], hit.first - 1), to, R.cues.planned)) status = 'planned';
     else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b|\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
     else if (obligationOrGeneric(tokens, text, hit, clause, from, R)) status = 'hypothetical';
     else if (cueBefore(tokens, from, to, R.cues.planned)) status = 'planned';
@@ -1031,9 +1034,11 @@ function absorbComplements(drafts: Draft[], tokens: Token[], text: string): void
     if (!prev || prev.sentence !== d.sentence) governor = null;
     const between = prev && prev.sentence === d.sentence ? text.slice(tokens[prev.hit.last]!.end, tokens[d.hit.first]!.start) : null;
     const linked = between !== null && between.length <= 45 && !/[;:.!?”“"()—–]/.test(between) && !/,\s*(?:but|while|as|which|who)\b/.test(between);
+    // "would ask Putin about it at their planned meeting": a meeting that sets the scene is no complement
+    const setting = between !== null && /\b(?:at|during|after|before|following|ahead of)\s+(?:[\p{L}-]+\s+){0,3}$/iu.test(between);
     // what is refused did not happen: "declined to resign", "refused to withdraw its troops"
     const refused = !!prev && prev.event === 'REJECT' && !!between && /^\s*to\s*$/i.test(between);
-    if (linked && (governor || (prev && (PROPOSAL_TYPES.has(prev.event) || prev.status === 'proposed' || refused)))) {
+    if (linked && !setting && (governor || (prev && (PROPOSAL_TYPES.has(prev.event) || prev.status === 'proposed' || refused)))) {
       const g: Draft = governor ?? prev!;
       governor = g;
       if (g.event === 'REQUEST' || g.status === 'proposed') {
@@ -1112,6 +1117,22 @@ function carryOverParticipants(drafts: Draft[]): void {
     if (prev) {
       d.actor = prev.actor.map((x) => ({ ...x }));
       d.recipient = prev.recipient.map((x) => ({ ...x }));
+    }
+  });
+}
+
+/**
+ * A meeting noun with one side named ("when he last faced off with Putin at a summit"), right after a meeting of
+ * that side's just told: the pair of that meeting. (After carryOverParticipants, so nothing else takes them on.)
+ */
+function completeOneSidedMeetings(drafts: Draft[]): void {
+  drafts.forEach((d, i) => {
+    if (d.recipient.length || d.actor.length !== 1 || d.event !== 'CONSULT' || !d.hit.trigger.nominal) return;
+    const prev = drafts.slice(0, i).reverse().find((p) => p.sentence >= d.sentence - 1 && p.event === 'CONSULT' && p.actor.length && p.recipient.length);
+    const x = d.actor[0]!;
+    if (prev && [...prev.actor, ...prev.recipient].some((y) => (x.id && y.id ? x.id === y.id : x.country === y.country))) {
+      d.actor = prev.actor.map((a) => ({ ...a }));
+      d.recipient = prev.recipient.map((a) => ({ ...a }));
     }
   });
 }
