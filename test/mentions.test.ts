@@ -80,3 +80,11 @@ describe('surnames inside longer names', () => {
     expect(w('He said')).toMatch(/^Donald Trump/);
   });
 });
+
+describe('"the two" before a noun', () => {
+  it('counts the noun, not the two people last named', () => {
+    const w = who('Joe Biden met Vladimir Putin in Geneva. The two countries are in an arms race. The two met again later.', '2021-06-20');
+    expect(w('The two countries')).toBe('none');
+    expect(w('The two met')).toMatch(/Joe Biden/);
+  });
+});

@@ -313,7 +313,9 @@ function resolveMatch(
       return { ...span, text: surface, kind: 'person', actor: personActor(p, ref, kb, surface), basis: person ? 'name in the knowledge base' : `surname of ${p.name}` };
     }
   }
-  if (group) {
+  // "the two countries", "the two nations": a bare "the two" before a noun counts that noun, not the people named
+  const nounAfter = () => { const n = tokens[m.last + 1]; return !!n && (n.pos === 'NOUN' || n.pos === 'PROPN') && tokens[m.last]!.norm === 'two'; };
+  if (group && !nounAfter()) {
     const members = distinctRecent(d, group.size ?? 2);
     if (members.length >= 2) {
       return { ...span, text: surface, kind: 'group', actor: null, members: members.map((p) => personActor(p, ref, kb, surface)), basis: `the ${members.length} people last named: ${members.map((p) => p.name).join(', ')}` };
