@@ -142,3 +142,13 @@ describe('undated reports without a publication date', () => {
     expect(both.some((e) => e.documents.length === 2)).toBe(false);
   });
 });
+
+describe('undated reports that share only a mode', () => {
+  it('needs the people of both sides, or a place or topic, to join a dated event', () => {
+    const dated = mentionsOf(analyze(doc('v1', 'Joe Biden visited Russia on Tuesday and met Vladimir Putin.', '2021-05-12', 'Wire A')));
+    const undated = mentionsOf(analyze(doc('v2', 'Joe Biden travelled to Russia, an aide said.', '2021-06-01', 'Wire B')));
+    expect(undated.some((m) => m.event === 'CONSULT' && m.mode === 'visit')).toBe(true);
+    const linked = linkEvents([...dated, ...undated]).filter((e) => e.event === 'CONSULT');
+    expect(linked.some((e) => e.documents.length === 2)).toBe(false);
+  });
+});
