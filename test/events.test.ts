@@ -345,3 +345,49 @@ describe('event modality and figurative senses on real-article patterns', () => 
     expect(events('Joe Biden said Russia attacked Ukraine.', null).map(who)).toContain('ASSAULT Russia > Ukraine');
   });
 });
+
+describe('meetings named by their city', () => {
+  it('reads a meeting named by its city alone as that of the two leaders the report is about', () => {
+    const text = 'Joe Biden criticised Vladimir Putin over the cyberattacks. Putin dismissed the charge, and Biden said sanctions would follow. ' +
+      'Critics in Congress said the Geneva summit had changed nothing. Diplomats gathered for a conference in Rome.';
+    const cs = events(text, '2021-06-25').filter((x) => x.event === 'CONSULT');
+    expect(cs.map(who)).toEqual(['CONSULT Joe Biden > Vladimir Putin']);
+    expect(cs[0]!.location).toBe('Geneva');
+    expect(cs[0]!.evidence[0]!.text).toMatch(/Geneva summit/);
+  });
+  it('does not give the leaders a meeting that is not named by its city', () => {
+    const text = 'Joe Biden criticised Vladimir Putin over the cyberattacks. Putin dismissed the charge, and Biden said sanctions would follow. ' +
+      'The meeting of the envoys took place in Vienna.';
+    expect(events(text, '2021-06-25').filter((x) => x.event === 'CONSULT').map(who)).toEqual([]);
+  });
+});
+
+describe('merging a document\'s reports of meetings', () => {
+  it('keeps an undated meeting the text places apart from a dated one told sentences away without that place', () => {
+    const text = 'Joe Biden said he had talked with Vladimir Putin in Geneva. Aides said the mood was calm. Officials in Congress were unconvinced. ' +
+      'Critics said little had changed since 2016. After a meeting with Putin in Hamburg in 2017, Biden kept his notes.';
+    const cs = events(text, '2021-07-01').filter((x) => x.event === 'CONSULT');
+    const geneva = cs.find((x) => x.location === 'Geneva')!;
+    expect(geneva.date.earliest).toBeNull();
+    expect(cs.some((x) => x !== geneva && x.date.earliest === '2017-01-01')).toBe(true);
+  });
+});
+
+describe('meetings told around other events', () => {
+  it('reads "the two leaders" as the subject after a sentence that ends in a preposition\'s object', () => {
+    const e = events('Vladimir Putin arrived first. Senator Bob Menendez criticised Joe Biden on Sunday. The two leaders met privately in Geneva.', '2021-06-20')
+      .find((x) => x.event === 'CONSULT');
+    expect(who(e!).replace('CONSULT ', '').split(' > ').sort()).toEqual(['Joe Biden', 'Vladimir Putin']);
+  });
+  it('keeps a planned meeting that sets the scene of a request, planned whatever the clause\'s "would"', () => {
+    const es = events('Joe Biden said he would press Vladimir Putin on it at their planned meeting in Geneva on Wednesday.', '2021-06-14');
+    const c = es.find((x) => x.event === 'CONSULT');
+    expect(c).toMatchObject({ status: 'planned', location: 'Geneva', date: { earliest: '2021-06-16' } });
+    expect(es.some((x) => x.event === 'REQUEST')).toBe(true);
+  });
+  it('gives a meeting noun with one side named the pair of the meeting just told', () => {
+    const text = 'Joe Biden said he would probably meet Vladimir Putin in Paris in November. When he last sat down with Mr. Putin at a July summit in Geneva, Biden was criticised at home.';
+    const geneva = events(text, '2021-10-14').find((x) => x.event === 'CONSULT' && x.location === 'Geneva');
+    expect(who(geneva!)).toBe('CONSULT Joe Biden > Vladimir Putin');
+  });
+});

@@ -117,3 +117,46 @@ describe('divergences', () => {
     expect(eventOf([a, c]).divergences.map((d) => d.kind)).not.toContain('date');
   });
 });
+
+describe('contradictions', () => {
+  const contradictions = (texts: string[]) => {
+    const as = texts.map((t, i) => analyze(doc(`k${i}`, t, '2021-04-14', `Wire ${i}`)));
+    const ev = linkAnalyses(new Map(as.map((d) => [d.document.id, d])), defaultContext()).find((e) => e.event === 'CONSULT' && e.documents.length === texts.length)!;
+    return ev.divergences.filter((d) => d.kind === 'contradiction').map((d) => d.evidence[0]!.text);
+  };
+  it('finds a denial of what the report says of the event', () => {
+    const found = contradictions([
+      'Antony Blinken met Sergey Lavrov in Moscow on Tuesday. The Russian side later denied the American statement that sanctions were raised.',
+      'Antony Blinken held talks with Sergey Lavrov in Moscow on Tuesday.',
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/denied the American statement/);
+  });
+  it('ignores a denial further on that is about something else', () => {
+    const found = contradictions([
+      'Antony Blinken met Sergey Lavrov in Moscow on Tuesday. The two spoke for an hour about Ukraine. Separately, a mayor in Ohio ' +
+        'said he had met his budget targets. A local businessman denied a statement by the city council that he owed taxes.',
+      'Antony Blinken held talks with Sergey Lavrov in Moscow on Tuesday.',
+    ]);
+    expect(found).toEqual([]);
+  });
+});
+
+describe('undated reports without a publication date', () => {
+  it('does not tie a report that dates neither the call nor itself to a dated call by the mode alone', () => {
+    const dated = mentionsOf(analyze(doc('u1', 'Joe Biden and Vladimir Putin spoke by phone on Tuesday.', '2021-01-27', 'Wire A')));
+    const undated = mentionsOf(analyze(doc('u2', 'In a phone call with Vladimir Putin, Joe Biden was firm.', null, 'Wire B')));
+    const both = linkEvents([...dated, ...undated]).filter((e) => e.event === 'CONSULT');
+    expect(both.some((e) => e.documents.length === 2)).toBe(false);
+  });
+});
+
+describe('undated reports that share only a mode', () => {
+  it('needs the people of both sides, or a place or topic, to join a dated event', () => {
+    const dated = mentionsOf(analyze(doc('v1', 'Joe Biden visited Russia on Tuesday and met Vladimir Putin.', '2021-05-12', 'Wire A')));
+    const undated = mentionsOf(analyze(doc('v2', 'Joe Biden travelled to Russia, an aide said.', '2021-06-01', 'Wire B')));
+    expect(undated.some((m) => m.event === 'CONSULT' && m.mode === 'visit')).toBe(true);
+    const linked = linkEvents([...dated, ...undated]).filter((e) => e.event === 'CONSULT');
+    expect(linked.some((e) => e.documents.length === 2)).toBe(false);
+  });
+});

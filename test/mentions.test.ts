@@ -49,6 +49,11 @@ describe('mentions', () => {
     expect(w('he said', 2)).toMatch(/^Emmanuel Macron/);
   });
 
+  it('reads the possessor of a meeting as the leader its sentence names', () => {
+    const w = who('Lindsey Graham criticised the plan on Sunday. Biden’s aides said that his meeting with Vladimir Putin had gone well.', '2021-06-20');
+    expect(w('his meeting')).toMatch(/^Joe Biden/);
+  });
+
   it('resolves groups and counterparts', () => {
     const w = who('Antony Blinken called his counterpart in Beijing on Tuesday. Both diplomats agreed to keep talking.', '2023-06-20');
     expect(w('counterpart')).toMatch(/^(Qin Gang|Wang Yi)\|CHN/);
@@ -65,5 +70,21 @@ describe('mentions', () => {
   it('says nothing rather than guess an office for an unknown date', () => {
     const a = analyze(doc("The country's president was absent.", { earliest: null, latest: null }));
     expect(a.mentions.filter((m) => m.kind === 'role')).toEqual([]);
+  });
+});
+
+describe('surnames inside longer names', () => {
+  it('does not take a surname that begins a longer name for its bearer', () => {
+    const w = who('Donald Trump gave an interview to Fox News on Sunday. He said the talks had gone well.', '2019-01-14');
+    expect(w('Fox')).toBe('none');
+    expect(w('He said')).toMatch(/^Donald Trump/);
+  });
+});
+
+describe('"the two" before a noun', () => {
+  it('counts the noun, not the two people last named', () => {
+    const w = who('Joe Biden met Vladimir Putin in Geneva. The two countries are in an arms race. The two met again later.', '2021-06-20');
+    expect(w('The two countries')).toBe('none');
+    expect(w('The two met')).toMatch(/Joe Biden/);
   });
 });

@@ -39,6 +39,8 @@ interface Trigger {
   unilateral: boolean;
   /** the event needs a named recipient, whatever its type ("helped Kyiv", not "helped to shape the debate") */
   partner: boolean;
+  /** a leaders' meeting a report may name by its city alone ("the Helsinki summit") */
+  placeNamed: boolean;
 }
 
 /** Subjects the knowledge base does not know ("police", "rebels", "President X"): see events.yaml. */
@@ -59,7 +61,7 @@ interface RuleFile {
   triggers: Array<{
     match: string; pos?: string; event: PloverType; mode?: string; cameo?: string; symmetric?: boolean; status?: EventStatus;
     nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean; unilateral?: boolean;
-    partner?: boolean; not_within?: string[];
+    partner?: boolean; not_within?: string[]; place_named?: boolean;
   }>;
   status: Record<string, string[]>;
   generic_actors?: Record<string, Sector>;
@@ -88,6 +90,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     adjacent: !!t.adjacent,
     unilateral: !!t.unilateral,
     partner: !!t.partner,
+    placeNamed: !!t.place_named,
     notWithin: new Set((t.not_within ?? []).map((x) => x.toLowerCase())),
   }));
   const byFirst = new Map<string, Trigger[]>();
@@ -313,6 +316,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   propagateVisitMode(drafts);
   applyLaterStatus(drafts, tokens, sentences, sentenceTokens, text, R);
   carryOverParticipants(drafts);
+  completeOneSidedMeetings(drafts);
+  placeNamedMeetings(drafts, a.mentions, kb, tokens, text);
   agreementParties(drafts, kb);
   inheritDates(drafts, text);
   drafts.splice(0, drafts.length, ...splitMeetings(drafts));
@@ -847,6 +852,8 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
   }
   if (status === 'occurred') {
     if (cueBefore(tokens, from, to, R.cues.proposed)) status = 'proposed';
+    // "at their planned meeting", "the upcoming summit": the noun's own modifier says it, whatever the clause's "would"
+    else if (hit.trigger.nominal && cueBefore(tokens, Math.max(clause[0], hit.first - 1), to, R.cues.planned)) status = 'planned';
     else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b|\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
     else if (obligationOrGeneric(tokens, text, hit, clause, from, R)) status = 'hypothetical';
     // "weighed attacking Assad", "is considering a visit": an option, not an act
@@ -1115,11 +1122,13 @@ function absorbComplements(drafts: Draft[], tokens: Token[], text: string): void
     if (!prev || prev.sentence !== d.sentence) governor = null;
     const between = prev && prev.sentence === d.sentence ? text.slice(tokens[prev.hit.last]!.end, tokens[d.hit.first]!.start) : null;
     const linked = between !== null && between.length <= 45 && !/[;:.!?”“"()—–]/.test(between) && !/,\s*(?:but|while|as|which|who)\b/.test(between);
+    // "would ask Putin about it at their planned meeting": a meeting that sets the scene is no complement
+    const setting = between !== null && /\b(?:at|during|after|before|following|ahead of)\s+(?:[\p{L}-]+\s+){0,3}$/iu.test(between);
     // what is refused did not happen: "declined to resign", "refused to withdraw its troops"
     // what is rejected or threatened is not reported as done: "rejected talks with Kyiv", "threatened to withdraw"
     const refused = !!prev && prev.event === 'REJECT' && !!between && (/^\s*to\s*$/i.test(between) || (d.hit.trigger.nominal && /^\s*(?:(?:the|a|an|any|further|new|more|direct|his|her|its|their)\s+)*$/i.test(between)));
     const threatened = !!prev && prev.event === 'THREATEN' && !!between && /^\s*to\s*$/i.test(between);
-    if (linked && (governor || (prev && (PROPOSAL_TYPES.has(prev.event) || prev.status === 'proposed' || refused || threatened)))) {
+    if (linked && !setting && (governor || (prev && (PROPOSAL_TYPES.has(prev.event) || prev.status === 'proposed' || refused || threatened)))) {
       const g: Draft = governor ?? prev!;
       governor = g;
       if ((refused || threatened) && !g.recipient.length) g.recipient = d.recipient.filter((r) => !g.actor.some((x) => sameSide(x, r)));
@@ -1203,6 +1212,64 @@ function carryOverParticipants(drafts: Draft[]): void {
   });
 }
 
+/**
+ * A meeting noun with one side named ("when he last faced off with Putin at a summit"), right after a meeting of
+ * that side's just told: the pair of that meeting. (After carryOverParticipants, so nothing else takes them on.)
+ */
+function completeOneSidedMeetings(drafts: Draft[]): void {
+  drafts.forEach((d, i) => {
+    if (d.recipient.length || d.actor.length !== 1 || d.event !== 'CONSULT' || !d.hit.trigger.nominal) return;
+    const prev = drafts.slice(0, i).reverse().find((p) => p.sentence >= d.sentence - 1 && p.event === 'CONSULT' && p.actor.length && p.recipient.length);
+    const x = d.actor[0]!;
+    if (prev && [...prev.actor, ...prev.recipient].some((y) => (x.id && y.id ? x.id === y.id : x.country === y.country))) {
+      d.actor = prev.actor.map((a) => ({ ...a }));
+      d.recipient = prev.recipient.map((a) => ({ ...a }));
+    }
+  });
+}
+
+/**
+ * "The Helsinki summit", "the meeting in Geneva": a meeting named by its city alone, with no one named to it, in a
+ * report about two states' leaders is theirs — the head of state or government the document names most often and
+ * the one it names most often of another state (the first named at least twice). A subject the noun was given
+ * ("critics said the Helsinki summit …") gives way to them.
+ */
+function placeNamedMeetings(drafts: Draft[], mentions: Mention[], kb: KnowledgeBase, tokens: Token[], text: string): void {
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // a definite one, a meeting the reader knows ("the Helsinki summit", "last week's summit in Geneva"), not "a confab in Rome"
+  // (not "the NATO summit in Brussels": a name before the noun says whose meeting it is)
+  const definite = (d: Draft) => new RegExp(`(?:\\b[Tt]he|['’]s)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${esc(d.location!)}\\s+)?$`, 'u').test(text.slice(Math.max(0, tokens[d.hit.first]!.start - 50), tokens[d.hit.first]!.start));
+  // named by the city itself: "the Helsinki summit", "the summit in Helsinki" (not "the meeting took place in Prague")
+  const byCity = (d: Draft) => {
+    const before = text.slice(Math.max(0, tokens[d.hit.first]!.start - 40), tokens[d.hit.first]!.start);
+    const after = text.slice(tokens[d.hit.last]!.end, tokens[d.hit.last]!.end + 60);
+    return before.endsWith(`${d.location} `) || new RegExp(`^\\s+(?:in|at)\\s+(?:the\\s+[\\p{L}]+\\s+capital,?\\s+)?${esc(d.location!)}\\b`, 'u').test(after);
+  };
+  const anchors = drafts.filter((d) => d.event === 'CONSULT' && d.hit.trigger.placeNamed && !d.mode && !d.recipient.length
+    && !!d.location && !kb.countryByName.has(d.location.toLowerCase()) && definite(d) && byCity(d));
+  if (!anchors.length) return;
+  const counts = new Map<string, { actor: Actor; n: number }>();
+  for (const m of mentions) {
+    if ((m.kind !== 'person' && m.kind !== 'role') || !m.actor?.id || !m.actor.country) continue;
+    const p = kb.person(m.actor.id);
+    if (!p?.positions.some((x) => x.role === 'head_of_state' || x.role === 'head_of_government')) continue;
+    const c = counts.get(m.actor.id) ?? { actor: { ...m.actor, text: m.text }, n: 0 };
+    c.n++;
+    counts.set(m.actor.id, c);
+  }
+  const ranked = [...counts.values()].sort((x, y) => y.n - x.n || (x.actor.id! < y.actor.id! ? -1 : 1));
+  const first = ranked[0];
+  const second = ranked.find((c) => c.actor.country !== first?.actor.country);
+  if (!first || !second || first.n < 2) return;
+  // the subject a noun was given ("critics said the Helsinki summit …", "after the Helsinki summit, Coats said") is
+  // not its participant, unless it is one of the two
+  for (const d of anchors) {
+    const [x, y] = d.actor.some((a) => a.id === second.actor.id) ? [second, first] : [first, second];
+    d.actor = [{ ...x.actor }];
+    d.recipient = [{ ...y.actor }];
+  }
+}
+
 function signature(d: Draft): string {
   const k = (x: Actor) => x.id ?? x.country ?? x.name ?? '?';
   const a = unique(d.actor.map(k)).sort();
@@ -1222,6 +1289,16 @@ function compatibleParticipants(e: { actor: Actor[]; recipient: Actor[]; symmetr
   return (all(d.actor, e.actor) || all(e.actor, d.actor)) && (all(d.recipient, e.recipient) || all(e.recipient, d.recipient));
 }
 
+/**
+ * An undated meeting the text places ("talked in Helsinki") is not a dated one told sentences away without that place
+ * ("a meeting in Hamburg in 2017"): the same people meet more than once.
+ */
+function placedApart(e: EventRecord & { lastSentence: number }, d: Draft): boolean {
+  if (Math.abs(e.lastSentence - d.sentence) <= 2 || !e.date.earliest === !d.date.earliest) return false;
+  const [undated, dated] = e.date.earliest ? [d, e] : [e, d];
+  return !!undated.location && dated.location !== undated.location;
+}
+
 function datesCompatible(a: When, b: When): boolean {
   if (!a.earliest || !b.earliest) return true;
   return a.earliest <= (b.latest ?? b.earliest) && b.earliest <= (a.latest ?? a.earliest);
@@ -1235,7 +1312,7 @@ function merge(drafts: Draft[], docId: string): EventRecord[] {
     const same = out.find(
       (e) =>
         (e.sig === sig || (e.event === d.event && Math.abs(e.lastSentence - d.sentence) <= 2 && compatibleParticipants(e, d))) &&
-        datesCompatible(e.date, d.date) &&
+        datesCompatible(e.date, d.date) && !placedApart(e, d) &&
         ((e.event === d.event && (e.status === d.status || e.status === 'occurred' || d.status === 'occurred')) ||
           // one proposal told twice in a sentence ("urged a meeting, saying it would be useful to offer dialogue")
           (e.status === 'proposed' && d.status === 'proposed' && e.evidence[0]!.start === d.evidence[0]!.start)),

@@ -64,6 +64,8 @@ export function findMentions(
       otherBearer.add(m);
       otherSurnames.add(text.slice(tokens[m.first]!.start, tokens[m.last]!.end).toLowerCase());
     }
+    // "Fox News", "Trump Tower": a surname alone that begins a longer name is not its bearer (there only)
+    else if (matches[k + 1]?.first !== m.last + 1 && beginsLongerName(text, tokens, m)) otherBearer.add(m);
   }
   const surnameOfOther = (m: Match) =>
     otherBearer.has(m) || (!m.entries.some((e) => e.type === 'person') && otherSurnames.has(text.slice(tokens[m.first]!.start, tokens[m.last]!.end).toLowerCase()));
@@ -140,7 +142,8 @@ export function findMentions(
     }
     const gender = PRONOUNS[t.norm];
     if (gender && !insideQuote(text, t.start)) {
-      const p = antecedent(discourse, gender, sentenceOf(t.start), OBJECT_PRONOUNS.has(t.norm));
+      const p = (POSSESSIVE.has(t.norm) && MEETING_AFTER.test(text.slice(t.end, t.end + 40)) ? leaderOfSentence(discourse, gender, sentenceOf(t.start)) : null)
+        ?? antecedent(discourse, gender, sentenceOf(t.start), OBJECT_PRONOUNS.has(t.norm));
       if (p) {
         mentions.push({
           start: t.start, end: t.end, text: text.slice(t.start, t.end), kind: 'pronoun',
@@ -203,7 +206,8 @@ function titledStrangers(text: string, known: Mention[], kb: KnowledgeBase): Men
 const EVENT_NOUN = /^\s*['’]s\s+(?:[\w-]+\s+){0,2}(?:meeting|call|talks?|trip|visit|remarks?|statement|comments?|account|speech|offer|proposal|decision|claim|denial|response|reply|words|interview|letter|tweet|post|announcement|threat|demand|request|warning|position|view)\b/i;
 /** After "their": a meeting of theirs ("their July meeting", "their planned summit in Helsinki"). */
 const MEETING_AFTER = /^\s+(?:[\p{L}\d-]+\s+){0,2}(?:meeting|summit|talks|encounter|call|phone call)\b/iu;
-const AFTER_PREPOSITION = /\b(?:with|to|by|from|of|for|on|about|at|against|toward|towards|over|between|among|into|than|like|including|via)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{Lu}][\p{L}.-]*\s+){0,4}$/u;
+// (the capitalised words between may be titles and abbreviations, "Mr.", "U.S.", but do not end a sentence: "on Sunday. The two")
+const AFTER_PREPOSITION = /\b(?:with|to|by|from|of|for|on|about|at|against|toward|towards|over|between|among|into|than|like|including|via)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\p{Lu}][\p{L}-]*|[\p{Lu}][\p{Ll}]{0,3}\.|(?:\p{Lu}\.)+)\s+){0,4}$/u;
 
 /** A mention that can be the subject a later pronoun refers to: not the object of a preposition, not a mere possessor. */
 export function salientAt(text: string, start: number, end: number): boolean {
@@ -219,6 +223,18 @@ export function salientAt(text: string, start: number, end: number): boolean {
 
 function note(d: Discourse, person: Person, at: number, sentence: number, salient: boolean): void {
   d.history.push({ person, at, sentence, salient });
+}
+
+const POSSESSIVE = new Set(['his', 'her']);
+
+/**
+ * "(Trump did not brief him about) his meeting with Putin": leaders meet leaders, so the possessor of a meeting is
+ * the head of state or government its sentence names (the nearest, subject or not), when it names one.
+ */
+function leaderOfSentence(d: Discourse, gender: 'male' | 'female', sentence: number): Person | null {
+  const leads = (p: Person) => p.positions.some((x) => x.role === 'head_of_state' || x.role === 'head_of_government');
+  const own = d.history.filter((x) => x.sentence === sentence && (x.person.gender === gender || x.person.gender === null) && leads(x.person));
+  return own.length ? own[own.length - 1]!.person : null;
 }
 
 /**
@@ -238,6 +254,17 @@ function antecedent(d: Discourse, gender: 'male' | 'female', sentence: number, o
     if (inS.length) return inS[inS.length - 1]!.person;
   }
   return h.length ? h[h.length - 1]!.person : null;
+}
+
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jr|Sr)$/;
+
+/** A surname-only match followed at once by a capitalised word of no other match ("Fox News"): part of a longer name. */
+function beginsLongerName(text: string, tokens: Token[], m: Match): boolean {
+  if (m.entries.some((e) => e.type !== 'surname')) return false;
+  const next = tokens[m.last + 1];
+  if (!next || next.start - tokens[m.last]!.end !== 1) return false;
+  const word = text.slice(next.start, next.end);
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && !CALENDAR.test(word);
 }
 
 /**
@@ -286,7 +313,9 @@ function resolveMatch(
       return { ...span, text: surface, kind: 'person', actor: personActor(p, ref, kb, surface), basis: person ? 'name in the knowledge base' : `surname of ${p.name}` };
     }
   }
-  if (group) {
+  // "the two countries", "the two nations": a bare "the two" before a noun counts that noun, not the people named
+  const nounAfter = () => { const n = tokens[m.last + 1]; return !!n && (n.pos === 'NOUN' || n.pos === 'PROPN') && tokens[m.last]!.norm === 'two'; };
+  if (group && !nounAfter()) {
     const members = distinctRecent(d, group.size ?? 2);
     if (members.length >= 2) {
       return { ...span, text: surface, kind: 'group', actor: null, members: members.map((p) => personActor(p, ref, kb, surface)), basis: `the ${members.length} people last named: ${members.map((p) => p.name).join(', ')}` };

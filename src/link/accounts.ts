@@ -16,9 +16,10 @@ interface Language {
   characterising: { positive: string[]; negative: string[] };
   loaded: string[];
   contradiction: string[];
+  event_words: Record<string, string[]>;
 }
 
-let lang: { positive: RegExp; negative: RegExp; loaded: RegExp; contradiction: RegExp } | null = null;
+let lang: { positive: RegExp; negative: RegExp; loaded: RegExp; contradiction: RegExp; eventWords: Map<string, RegExp> } | null = null;
 
 function phrases(words: string[]): RegExp {
   const esc = words.map(String).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).sort((a, b) => b.length - a.length);
@@ -28,7 +29,7 @@ function phrases(words: string[]): RegExp {
 export function language() {
   if (!lang) {
     const l = parseYaml(readFileSync(new URL('./rules/language.yaml', import.meta.url), 'utf8')) as Language;
-    lang = { positive: phrases(l.characterising.positive), negative: phrases(l.characterising.negative), loaded: phrases(l.loaded), contradiction: phrases(l.contradiction) };
+    lang = { positive: phrases(l.characterising.positive), negative: phrases(l.characterising.negative), loaded: phrases(l.loaded), contradiction: phrases(l.contradiction), eventWords: new Map(Object.entries(l.event_words).map(([t, ws]) => [t, phrases(ws)])) };
   }
   return lang;
 }
@@ -140,16 +141,17 @@ export function divergences(accounts: Account[], analyses: Map<string, Analysis>
       }
     }
   }
-  // words that say the accounts disagree, in the documents that report the event
+  // words that say the accounts disagree, where the text says it of this event
   for (const [doc, a] of analyses) {
+    const own = mentions.filter((m) => m.document === doc);
     const spans = accounts.filter((x) => x.document === doc).flatMap((x) => x.passages);
     const first = Math.min(...spans.map((p) => p.start));
-    for (const s of a.sentences) {
+    for (const [k, s] of a.sentences.entries()) {
       if (s.start < first || s.start > first + 4000) continue;
       const text = a.document.text.slice(s.start, s.end);
       const hits = matchesOf(L.contradiction, text);
       const mentionsBoth = /\b(?:summar|account|readout|version|statement|claim|said|says|denial|denied)/i.test(text);
-      if (hits.length && mentionsBoth) {
+      if (hits.length && mentionsBoth && concernsEvent(a, k, own)) {
         out.push({ kind: 'contradiction', description: `the text says the accounts disagree ("${hits[0]}")`, evidence: [{ document: doc, start: s.start, end: s.end, text }] });
       }
     }
@@ -170,6 +172,33 @@ export function divergences(accounts: Account[], analyses: Map<string, Analysis>
     }
   }
   return out.slice(0, 50);
+}
+
+/**
+ * Whether sentence k of a document is about the event its records there report: it is (or follows at once) a
+ * sentence the event's evidence is in, or it names one of the event's participants together with a word for an
+ * event of its type ("the call", "the summit") or one of its topics. A denial about something else the article
+ * also tells ("he denied the report about his business") is no disagreement about the event.
+ */
+export function concernsEvent(a: Analysis, k: number, own: EventRecord[]): boolean {
+  const s = a.sentences[k]!;
+  const inSentence = (sp: { start: number; end: number }, x: { start: number; end: number }) => sp.start < x.end && sp.end > x.start;
+  for (const e of own) {
+    for (const ev of e.evidence) {
+      if (inSentence(ev, s)) return true;
+      const prev = a.sentences[k - 1];
+      if (prev && inSentence(ev, prev)) return true;
+    }
+  }
+  const ids = new Set(own.flatMap((e) => [...e.actor, ...e.recipient]).map((x) => x.id).filter((x): x is string => !!x));
+  const states = new Set(own.flatMap((e) => [...e.actor, ...e.recipient]).filter((x) => !x.id && x.country).map((x) => x.country!));
+  const named = (x: Actor) => (x.id ? ids.has(x.id) : !!x.country && states.has(x.country));
+  const names = a.mentions.some((m) => m.start >= s.start && m.end <= s.end && ((m.actor && named(m.actor)) || (m.members ?? []).some(named)));
+  if (!names) return false;
+  const topics = new Set(own.flatMap((e) => e.topics));
+  if (a.topics.some((t) => t.start >= s.start && t.end <= s.end && topics.has(t.topic))) return true;
+  const text = a.document.text.slice(s.start, s.end);
+  return own.some((e) => { const re = language().eventWords.get(e.event); return !!re && matchesOf(re, text).length > 0; });
 }
 
 /** A day the report's own sentence gives ("on Monday", "July 16"), not one inherited or read off "now". */

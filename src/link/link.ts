@@ -101,6 +101,10 @@ function sameEventOrdered(a: EventMention, b: EventMention): boolean {
     if (sharedPeople < 1) return false;
     // "the Helsinki summit": a place named by the undated report must be the dated report's place
     if (undated.location && !(dated.location && samePlace(undated.location, dated.location))) return false;
+    // a report that dates neither the event nor itself ties to it by more than a mode ("a phone call with Putin")
+    if (!undated.published.earliest && !sharesPlaceOrTopic(a, b)) return false;
+    // nor does a mode and one person ("hosting Trump" is no visit of his with Putin): both sides' people, then
+    if (!sharesPlaceOrTopic(a, b) && !reportedJustAfter(a, b) && sharedSides(a, b) < 2) return false;
     // reported no earlier than it happened, and not long after
     if (undated.published.earliest) {
       const gap = day(undated.published.earliest) - day(dated.date.earliest!);
@@ -112,6 +116,15 @@ function sameEventOrdered(a: EventMention, b: EventMention): boolean {
   if (!(a.location && b.location)) return false;
   if (a.published.earliest && b.published.earliest) return Math.abs(day(a.published.earliest) - day(b.published.earliest)) <= 45;
   return true;
+}
+
+function sharedSides(a: EventMention, b: EventMention): number {
+  const inB = new Set(people([...b.actor, ...b.recipient]).map((x) => x.id));
+  return new Set(people([...a.actor, ...a.recipient]).filter((x) => inB.has(x.id)).map((x) => x.country)).size;
+}
+
+function sharesPlaceOrTopic(a: EventMention, b: EventMention): boolean {
+  return a.topics.some((t) => b.topics.includes(t)) || (!!a.location && !!b.location && samePlace(a.location, b.location));
 }
 
 /** How many days after a meeting a report that names both its people but not its date still refers to it. */
