@@ -24,9 +24,12 @@ describe('the workbench in a browser', { skip: noBrowser ?? false }, () => {
   let page: Page;
   const problems: string[] = [];
 
-  const shot = async (name: string) => {
-    mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  // pages showing third-party articles (the seeds) are photographed into the temporary folder only: the
+  // repository's screenshots show the samples written for Readout
+  const shot = async (name: string, thirdParty = false) => {
+    const folder = thirdParty ? join(dir, 'screenshots') : shots;
+    mkdirSync(folder, { recursive: true });
+    await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
   };
   const go = async (hash: string) => {
     await page.goto(`${running.url}#${hash}`);
@@ -124,6 +127,17 @@ describe('the workbench in a browser', { skip: noBrowser ?? false }, () => {
     await shot('search');
   });
 
+  it('shows an event of the samples with its accounts side by side, and its evidence in the text', async () => {
+    await go('/?pair=RUS,USA&from=2021-01-01&to=2021-01-31&type=CONSULT');
+    await page.locator('ol.events li', { hasText: 'Vladimir Putin' }).filter({ hasText: 'Joe Biden' }).first().locator('a.event-link').click();
+    await page.locator('.account').first().waitFor();
+    expect(await page.locator('.account').count()).toBeGreaterThan(1);
+    await shot('event');
+    await page.locator('a.evidence-link').first().click();
+    await page.locator('#target').waitFor();
+    await shot('document-evidence');
+  });
+
   it('imports the seeds, opens the January 2021 Biden–Putin call, shows both accounts and a divergence, and follows evidence to the highlighted sentence', { skip: seeds.missing ?? false }, async () => {
     await importFiles(readdirSync(seeds.path).map((f) => join(seeds.path, f)));
     await go('/?pair=RUS,USA&from=2021-01-01&to=2021-01-31&type=CONSULT');
@@ -142,7 +156,7 @@ describe('the workbench in a browser', { skip: noBrowser ?? false }, () => {
     expect(sides).toEqual(expect.arrayContaining(['RUS', 'USA']));
     expect(await page.locator('li.divergence').count()).toBeGreaterThan(0);
     expect(await page.locator('.account.has-divergence').count()).toBeGreaterThan(0);
-    await shot('event');
+    await shot('seed-event', true);
     const link = page.locator('.account[data-side=RUS] a.evidence-link').first();
     const quoted = (await link.locator('..').innerText()).replace(/\s+/g, ' ');
     await link.click();
@@ -151,7 +165,7 @@ describe('the workbench in a browser', { skip: noBrowser ?? false }, () => {
     expect(await target.isVisible()).toBe(true);
     const highlighted = (await page.locator('.target').allInnerTexts()).join('').replace(/\s+/g, ' ').trim();
     expect(quoted).toContain(highlighted.slice(0, 40));
-    await shot('document-evidence');
+    await shot('seed-document-evidence', true);
   });
 
   it('ran without page errors, console errors or dialogs', () => {
