@@ -152,6 +152,12 @@ describe('event coder on admissions', () => {
 });
 
 describe('event dates', () => {
+  it('dates an event by its own words, not by the dateline of its sentence', () => {
+    const [e] = events('WASHINGTON, Jan 27 — Joe Biden spoke by telephone with Vladimir Putin on Tuesday.', '2021-01-27');
+    expect(e!.date).toMatchObject({ earliest: '2021-01-26', latest: '2021-01-26' });
+    const [d] = events('MOSCOW, March 3 — Sergey Lavrov met Antony Blinken.', '2021-03-03');
+    expect(d!.date).toMatchObject({ earliest: '2021-03-03' });
+  });
   it('does not date a meeting by the year of another noun ("the 2016 election")', () => {
     const [e] = events('At their summit, Joe Biden sided with Vladimir Putin against the findings on the 2016 presidential election.', '2019-01-05');
     expect(who(e!)).toBe('CONSULT Joe Biden > Vladimir Putin');

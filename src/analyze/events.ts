@@ -902,7 +902,11 @@ function obligationOrGeneric(tokens: Token[], text: string, hit: Hit, clause: [n
 function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string, era: Era | null): When {
   const pos = tokens[hit.first]!.start;
   const usable = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && (t.earliest || t.latest || t.value) && !yearOfAnotherNoun(t, tokens, hit, text));
-  const here = usable.filter((t) => t.start >= s.start && t.end <= s.end);
+  const inSentence = usable.filter((t) => t.start >= s.start && t.end <= s.end);
+  // "WASHINGTON, Jan 27 — … spoke on Tuesday": the dateline says when the report was filed; the sentence's own
+  // time expression dates the event when it has one
+  const own = inSentence.filter((t) => !inDateline(t, s, text));
+  const here = own.length ? own : inSentence;
   if (here.length) {
     const t = here.reduce((best, x) => (Math.abs(x.start - pos) < Math.abs(best.start - pos) ? x : best));
     if (!t.earliest && era) {
@@ -917,6 +921,11 @@ function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: 
   if (t) return { earliest: t.earliest, latest: t.latest, text: t.text, basis: `${t.basis}; from an earlier sentence of the same paragraph` };
   void sentences;
   return UNKNOWN;
+}
+
+/** A time expression in a dateline: a place in capitals at the sentence's start, the date, then a dash. */
+function inDateline(t: TimeExpression, s: { start: number }, text: string): boolean {
+  return /^\s*\p{Lu}[\p{Lu}\s.'’-]+(?:\([^)]*\))?,\s*$/u.test(text.slice(s.start, t.start)) && /^\s*(?:\([^)]*\)\s*)?[—–-]/.test(text.slice(t.end, t.end + 24));
 }
 
 /**
