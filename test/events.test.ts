@@ -151,6 +151,13 @@ describe('event coder on admissions', () => {
   });
 });
 
+describe('event coder on orders', () => {
+  it('codes an order as the act it orders, by whoever gave it', () => {
+    expect(events('Theresa May ordered the expulsion of 23 Russian diplomats on Wednesday.', '2018-03-14').map(who)).toEqual(['SANCTION Theresa May > Russia']);
+    expect(events('Donald Trump ordered airstrikes on a Syrian airbase on Thursday.', '2017-04-07').map(who)).toEqual(['ASSAULT Donald Trump > Syria']);
+  });
+});
+
 describe('event dates', () => {
   it('dates an event by its own words, not by the dateline of its sentence', () => {
     const [e] = events('WASHINGTON, Jan 27 — Joe Biden spoke by telephone with Vladimir Putin on Tuesday.', '2021-01-27');
