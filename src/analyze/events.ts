@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { Actor, Analysis, Sector, EventRecord, EventStatus, Evidence, Mention, PloverType, Quote, TimeExpression, Token } from '../model/annotations.ts';
-import type { When } from '../model/document.ts';
+import { firstStartingAtOrAfter, type When } from '../model/document.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { salientAt } from './mentions.ts';
 
@@ -374,13 +374,7 @@ function personModifiers(mentions: Mention[], tokens: Token[], text: string): Me
 }
 
 function tokenRange(tokens: Token[], start: number, end: number): [number, number] {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = Math.max(0, Math.min(firstStartingAtOrAfter(tokens, start), tokens.length - 1));
   let last = lo;
   while (last + 1 < tokens.length && tokens[last + 1]!.end <= end) last++;
   return [lo, last];
@@ -963,16 +957,7 @@ function yearOfAnotherNoun(t: TimeExpression, tokens: Token[], hit: Hit, text: s
   return true;
 }
 
-function tokenAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const tokenAt = firstStartingAtOrAfter;
 
 interface Era {
   from: string;

@@ -5,7 +5,7 @@
  * "his counterpart in Moscow"), initials ("DLT") and groups ("both diplomats") find their referent.
  */
 import type { Actor, Mention, Sector, Sentence, Token, TopicMention } from '../model/annotations.ts';
-import type { Section, When } from '../model/document.ts';
+import { lastStartingAtOrBefore, type Section, type When } from '../model/document.ts';
 import type { Entry, Gazetteer, Match } from '../kb/gazetteer.ts';
 import type { KnowledgeBase, Person, Position, RoleKey } from '../kb/knowledge-base.ts';
 
@@ -77,16 +77,8 @@ export function findMentions(
   }
 
   const sectionAt = (pos: number) => sections.find((s) => pos >= s.start && pos < s.end) ?? sections[0];
-  const sentenceOf = (pos: number) => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (sentences[mid]!.start <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  // the sentence a position is in (the first when it precedes them all)
+  const sentenceOf = (pos: number) => Math.max(0, lastStartingAtOrBefore(sentences, pos));
   let mi = 0;
   let lastSection: unknown = null;
   for (let ti = 0; ti < tokens.length; ti++) {

@@ -20,7 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { Actor, Mention, MentionKind, Quote, QuoteKind, Sector, Sentence, Token } from '../model/annotations.ts';
-import type { Span } from '../model/document.ts';
+import { firstStartingAtOrAfter, lastStartingAtOrBefore, type Span } from '../model/document.ts';
 
 // ── rules ────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -269,28 +269,10 @@ function context(text: string, sentences: Sentence[], tokens: Token[], mentions:
 }
 
 /** First token that starts at or after pos. */
-function lowerBound(tokens: Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const lowerBound = firstStartingAtOrAfter;
 
 function sentenceAt(ctx: Ctx, pos: number): number {
-  let lo = 0;
-  let hi = ctx.sentences.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.sentences[mid]!.start <= pos) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = lastStartingAtOrBefore(ctx.sentences, pos);
   return found >= 0 && pos < ctx.sentences[found]!.end ? found : -1;
 }
 
@@ -422,17 +404,7 @@ function carryOver(ctx: Ctx, indirect: Array<Omit<Quote, 'id'>>): void {
 }
 
 function paragraphAt(ctx: Ctx, pos: number): number {
-  let lo = 0;
-  let hi = ctx.paragraphs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.paragraphs[mid]!.start <= pos) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return lastStartingAtOrBefore(ctx.paragraphs, pos);
 }
 
 /** The quotation opens its paragraph, at most after a conjunction or a colon ("And: “…”"). */

@@ -29,6 +29,23 @@ export interface Span {
   end: number;
 }
 
+/** Index of the first span (in text order) that starts at or after `pos`; `spans.length` when none does. */
+export function firstStartingAtOrAfter(spans: readonly { start: number }[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the last span (in text order) that starts at or before `pos`; -1 when none does. */
+export function lastStartingAtOrBefore(spans: readonly { start: number }[], pos: number): number {
+  return firstStartingAtOrAfter(spans, pos + 1) - 1;
+}
+
 export type SectionKind =
   /** the article itself */
   | 'body'

@@ -6,10 +6,10 @@ import type { Document } from '../../model/document.ts';
 // the shapes the API sends are the server's own types
 import type { EventSummary, QuoteRow } from '../../store/events.ts';
 import type { DocumentSummary } from '../../store/repository.ts';
-import type { MonthPoint } from '../../link/relations.ts';
+import type { MonthPoint, OutletProfile } from '../../link/relations.ts';
 import type { ImportJob } from '../imports.ts';
 
-export type { Account, Actor, Divergence, Document, DocumentSummary, EventRecord, EventSummary, ImportJob, LinkedEvent, Mention, MonthPoint, Passage, Quote, QuoteRow, TimeExpression };
+export type { Account, Actor, Divergence, Document, DocumentSummary, EventRecord, EventSummary, ImportJob, LinkedEvent, Mention, MonthPoint, OutletProfile, Passage, Quote, QuoteRow, TimeExpression };
 
 export interface Page<T> {
   items: T[];

@@ -1,18 +1,9 @@
 /** Outlets: how much loaded language each uses, how much of what it reports it attributes, how much it covers. */
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
-import { useApi } from '../api.ts';
+import { useApi, type OutletProfile } from '../api.ts';
 import { ChartCanvas, Empty, Show } from '../components.tsx';
 import { href } from '../router.ts';
-
-interface OutletProfile {
-  outlet: string;
-  documents: number;
-  sentences: number;
-  loaded: number;
-  attributed: number;
-  events: number;
-}
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 
