@@ -149,8 +149,7 @@ export async function outletsCommand(flags: { db: string; json?: boolean }): Pro
   if (!store) return 2;
   try {
     const events = new EventStore(store);
-    const analyses = (store.db.prepare('SELECT document_id FROM analyses').pluck().all() as string[]).map((id) => events.getAnalysis(id)!).filter(Boolean);
-    const profiles = outletProfiles(analyses);
+    const profiles = outletProfiles(events.analyses());
     if (flags.json) process.stdout.write(JSON.stringify(profiles, null, 2) + '\n');
     else for (const p of profiles) process.stdout.write(`${p.outlet.slice(0, 34).padEnd(34)} ${String(p.documents).padStart(4)} docs  loaded ${(p.loaded * 100).toFixed(0).padStart(3)}%  attributed ${(p.attributed * 100).toFixed(0).padStart(3)}%  ${p.events} events\n`);
     return 0;

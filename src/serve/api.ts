@@ -135,14 +135,7 @@ export function createApi(store: SqliteStore, opts: ApiOptions = {}): Hono {
   app.get('/openapi.json', (c) => c.json(openapi));
 
   app.get('/api/stats', (c) => {
-    const one = (sql: string) => store.db.prepare(sql).pluck().get() as number;
-    return c.json({
-      ...store.counts(),
-      analysed: one('SELECT count(*) FROM analyses'),
-      events: one('SELECT count(*) FROM linked_events'),
-      shared: one('SELECT count(*) FROM linked_events WHERE documents > 1'),
-      quotes: one('SELECT count(*) FROM quotes'),
-    });
+    return c.json({ ...store.counts(), ...events.recordCounts() });
   });
 
   app.get('/api/documents', (c) => {
@@ -159,8 +152,7 @@ export function createApi(store: SqliteStore, opts: ApiOptions = {}): Hono {
     if (!doc) return c.json({ error: 'not-found', message: `no document ${id}` }, 404);
     const a = events.getAnalysis(id);
     const { document: _d, ...annotations } = a ?? { document: null };
-    const links = store.db.prepare('SELECT l.mention_id AS mention, l.event_id AS event FROM event_links l JOIN event_mentions m ON m.id = l.mention_id WHERE m.document_id = ?').all(id);
-    return c.json({ document: doc, annotations: a ? annotations : null, linkedEvents: links });
+    return c.json({ document: doc, annotations: a ? annotations : null, linkedEvents: events.linksOfDocument(id) });
   });
 
   app.get('/api/events', (c) => {
@@ -223,11 +215,7 @@ export function createApi(store: SqliteStore, opts: ApiOptions = {}): Hono {
 
   app.get('/api/pairs', (c) => {
     const p = page(c);
-    const counts = new Map<string, number>();
-    for (const row of store.db.prepare('SELECT countries FROM linked_events').pluck().iterate() as Iterable<string>) {
-      const cs = row.trim().split(' ').filter((x) => x.length === 3);
-      for (let i = 0; i < cs.length; i++) for (let j = i + 1; j < cs.length; j++) counts.set(`${cs[i]},${cs[j]}`, (counts.get(`${cs[i]},${cs[j]}`) ?? 0) + 1);
-    }
+    const counts = events.pairCounts();
     const items = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(p.offset, p.offset + p.limit + 1).map(([pair, n]) => {
       const [a, b] = pair.split(',');
       return { pair: [a, b], names: [kb.country(a!)?.name ?? a, kb.country(b!)?.name ?? b], events: n };
@@ -242,15 +230,10 @@ export function createApi(store: SqliteStore, opts: ApiOptions = {}): Hono {
     return c.json({ pair, names: pair.map((x) => kb.country(x)?.name ?? x), months: relationsIndex(linked, pair[0]!, pair[1]!) });
   });
 
-  const profiles = perVersion(store, () => {
-    const ids = store.db.prepare('SELECT document_id FROM analyses').pluck().all() as string[];
-    return outletProfiles(ids.map((id) => events.getAnalysis(id)!).filter(Boolean));
-  });
+  const profiles = perVersion(store, () => outletProfiles(events.analyses()));
   app.get('/api/outlets', (c) => {
     const p = page(c);
-    const all = c.req.query('names') !== undefined
-      ? (store.db.prepare("SELECT coalesce(outlet, '(unknown outlet)') AS outlet, count(*) AS documents FROM documents GROUP BY 1 ORDER BY 2 DESC, 1").all() as unknown[])
-      : profiles();
+    const all: unknown[] = c.req.query('names') !== undefined ? store.outletCounts() : profiles();
     return c.json({ ...paged(all.slice(p.offset, p.offset + p.limit + 1), p), total: all.length });
   });
 

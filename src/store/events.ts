@@ -122,6 +122,35 @@ export class EventStore {
     return this.db.prepare(sql).all(...args, f.limit ?? 50, f.offset ?? 0) as QuoteRow[];
   }
 
+  /** Every stored analysis, its document attached (outlet profiles read them all). */
+  *analyses(): Iterable<StoredAnalysis> {
+    for (const id of this.db.prepare('SELECT document_id FROM analyses').pluck().all() as string[]) {
+      const a = this.getAnalysis(id);
+      if (a) yield a;
+    }
+  }
+
+  /** What the record holds: analysed documents, linked events (and those several documents report), quotations. */
+  recordCounts(): { analysed: number; events: number; shared: number; quotes: number } {
+    const one = (sql: string) => this.db.prepare(sql).pluck().get() as number;
+    return { analysed: one('SELECT count(*) FROM analyses'), ...this.linkedEventCounts(), quotes: one('SELECT count(*) FROM quotes') };
+  }
+
+  /** The linked event each of a document's event records belongs to. */
+  linksOfDocument(documentId: string): Array<{ mention: string; event: string }> {
+    return this.db.prepare('SELECT l.mention_id AS mention, l.event_id AS event FROM event_links l JOIN event_mentions m ON m.id = l.mention_id WHERE m.document_id = ?').all(documentId) as Array<{ mention: string; event: string }>;
+  }
+
+  /** How many linked events each pair of states takes part in ("RUS,USA", codes in order). */
+  pairCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const row of this.db.prepare('SELECT countries FROM linked_events').pluck().iterate() as Iterable<string>) {
+      const cs = row.trim().split(' ').filter((x) => x.length === 3);
+      for (let i = 0; i < cs.length; i++) for (let j = i + 1; j < cs.length; j++) counts.set(`${cs[i]},${cs[j]}`, (counts.get(`${cs[i]},${cs[j]}`) ?? 0) + 1);
+    }
+    return counts;
+  }
+
   /** How many linked events name each participant (canonical names), most first. */
   participantCounts(): Map<string, number> {
     const counts = new Map<string, number>();

@@ -217,6 +217,11 @@ export class SqliteStore implements Repository {
     return (this.db.prepare('SELECT source, code, message FROM ingest_errors ORDER BY at, source').all() as Array<{ source: string; code: ErrorCode; message: string }>);
   }
 
+  /** Outlets and how many documents each has, most first (documents without one under "(unknown outlet)"). */
+  outletCounts(): Array<{ outlet: string; documents: number }> {
+    return this.db.prepare("SELECT coalesce(outlet, '(unknown outlet)') AS outlet, count(*) AS documents FROM documents GROUP BY 1 ORDER BY 2 DESC, 1").all() as Array<{ outlet: string; documents: number }>;
+  }
+
   counts(): StoreCounts {
     const one = (sql: string) => this.db.prepare(sql).pluck().get() as number;
     return {
