@@ -7,13 +7,12 @@
  */
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { EventStore, eventSummary } from '../store/events.ts';
+import { EventStore, eventSummary, type EventSummary, type QuoteRow } from '../store/events.ts';
 import type { SqliteStore } from '../store/sqlite.ts';
 import { outletProfiles, relationsIndex } from '../link/relations.ts';
 import { EXPORT_FORMATS, MEDIA_TYPES, exportEvents, type ExportFormat } from '../link/export.ts';
 import { PLOVER_TYPES } from '../model/annotations.ts';
-import type { LinkedEvent } from '../model/linked.ts';
-import type { KnowledgeBase, Person } from '../kb/knowledge-base.ts';
+import type { KnowledgeBase, Person, Position } from '../kb/knowledge-base.ts';
 import { defaultKnowledgeBase } from '../kb/knowledge-base.ts';
 import { ImportQueue, type ImportService, type UploadedFile } from './imports.ts';
 import { openapi } from './openapi.ts';
@@ -85,7 +84,24 @@ function eventFilter(c: Context) {
   };
 }
 
-function personSummary(kb: KnowledgeBase, p: Person, events: number) {
+/** A person as the actor list shows them: the office held today (or the last one known) and events counted. */
+export interface ActorSummary {
+  id: string;
+  name: string;
+  country: string;
+  office: { title: string; from: string; to: string | null } | null;
+  events: number;
+}
+
+/** A person with offices over time, the events they take part in and their quotations. */
+export interface ActorDetail extends Omit<ActorSummary, 'events'> {
+  aliases: string[];
+  positions: Position[];
+  events: EventSummary[];
+  quotes: QuoteRow[];
+}
+
+function personSummary(kb: KnowledgeBase, p: Person, events: number): ActorSummary {
   const now = new Date().toISOString().slice(0, 10);
   const current = kb.positionsAt(p, { earliest: now, latest: now })[0] ?? p.positions.at(-1) ?? null;
   return { id: p.id, name: p.name, country: p.country, office: current ? { title: current.title, from: current.from, to: current.to } : null, events };
@@ -202,7 +218,7 @@ export function createApi(store: SqliteStore, opts: ApiOptions = {}): Hono {
       positions: [...person.positions].sort((a, b) => a.from.localeCompare(b.from)),
       events: list.map(eventSummary),
       quotes,
-    });
+    } satisfies ActorDetail);
   });
 
   app.get('/api/quotes', (c) => {

@@ -8,8 +8,9 @@ import type { EventSummary, QuoteRow } from '../../store/events.ts';
 import type { DocumentSummary } from '../../store/repository.ts';
 import type { MonthPoint, OutletProfile } from '../../link/relations.ts';
 import type { ImportJob } from '../imports.ts';
+import type { ActorDetail, ActorSummary } from '../api.ts';
 
-export type { Account, Actor, Divergence, Document, DocumentSummary, EventRecord, EventSummary, ImportJob, LinkedEvent, Mention, MonthPoint, OutletProfile, Passage, Quote, QuoteRow, TimeExpression };
+export type { Account, Actor, ActorDetail, ActorSummary, Divergence, Document, DocumentSummary, EventRecord, EventSummary, ImportJob, LinkedEvent, Mention, MonthPoint, OutletProfile, Passage, Quote, QuoteRow, TimeExpression };
 
 export interface Page<T> {
   items: T[];
@@ -28,21 +29,6 @@ export interface DocumentDetail {
   document: Document;
   annotations: { mentions: Mention[]; times: TimeExpression[]; quotes: Quote[]; events: EventRecord[]; topics: TopicMention[]; warnings: string[] } | null;
   linkedEvents: Array<{ mention: string; event: string }>;
-}
-
-export interface ActorSummary {
-  id: string;
-  name: string;
-  country: string;
-  office: { title: string; from: string; to: string | null } | null;
-  events: number;
-}
-
-export interface ActorDetail extends ActorSummary {
-  aliases: string[];
-  positions: Array<{ role: string; title: string; from: string; to: string | null; country: string }>;
-  events: number;
-  quotes: QuoteRow[];
 }
 
 export interface Stats {

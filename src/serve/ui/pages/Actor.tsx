@@ -1,7 +1,7 @@
 /** People: a searchable list, and each person's offices over time, events and quotations. */
 import { useMemo, type FormEvent } from 'react';
 import type { ChartConfiguration } from 'chart.js';
-import { query, useApi, type ActorDetail, type ActorSummary, type EventSummary, type Page } from '../api.ts';
+import { query, useApi, type ActorDetail, type ActorSummary, type Page } from '../api.ts';
 import { ChartCanvas, Empty, EventRow, Pager, Show } from '../components.tsx';
 import { href, navigate, type Route } from '../router.ts';
 
@@ -55,7 +55,7 @@ export function Actors({ route }: { route: Route }) {
 const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
 export function ActorPage({ id }: { id: string }) {
-  const actor = useApi<Omit<ActorDetail, 'events'> & { events: EventSummary[] }>(`/api/actors/${encodeURIComponent(id)}`);
+  const actor = useApi<ActorDetail>(`/api/actors/${encodeURIComponent(id)}`);
   const chart = useMemo<ChartConfiguration | null>(() => {
     const ps = actor.data?.positions ?? [];
     if (!ps.length) return null;
