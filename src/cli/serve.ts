@@ -55,11 +55,14 @@ export async function startServer(flags: ServeFlags, log: (line: string) => void
 }
 
 /** Runs until SIGINT/SIGTERM, then closes the server and the database. */
-export async function serveUntilStopped(running: Running): Promise<void> {
-  await new Promise<void>((resolve) => {
+const untilSignal = () =>
+  new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+
+export async function serveUntilStopped(running: Running): Promise<void> {
+  await untilSignal();
   running.server.close();
   running.store.close();
 }
@@ -78,33 +81,22 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
       reportListening(running.url);
       await serveUntilStopped(running);
       process.disconnect?.(); // the channel to the primary would keep this process alive
-      return 0;
-    }
-    checked(flags);
-    if (workers > 1) {
+    } else if (workers > 1) {
+      checked(flags);
       // the UI is built once, here, before the workers start serving it
       if (flags.ui !== false) await ensureUi(log);
       const cluster = await startWorkers(workers, flags.db);
       banner(cluster.url, flags, workers);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
+      await untilSignal();
       await cluster.stop();
-      return 0;
+    } else {
+      const running = await startServer(flags, log);
+      banner(running.url, flags, 1);
+      await serveUntilStopped(running);
     }
+    return 0;
   } catch (err) {
     process.stderr.write(`readout serve: ${(err as Error).message}\n`);
     return 2;
   }
-  let running: Running;
-  try {
-    running = await startServer(flags, log);
-  } catch (err) {
-    process.stderr.write(`readout serve: ${(err as Error).message}\n`);
-    return 2;
-  }
-  banner(running.url, flags, 1);
-  await serveUntilStopped(running);
-  return 0;
 }
