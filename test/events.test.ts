@@ -151,6 +151,14 @@ describe('event coder on admissions', () => {
   });
 });
 
+describe('event coder on attribution', () => {
+  it('gives an event the source the text has say it, and keeps tellings of different sources apart', () => {
+    const evs = events('According to the White House, Vladimir Putin congratulated Joe Biden on his victory. The Kremlin said Vladimir Putin congratulated Joe Biden warmly.', '2021-01-27');
+    const said = evs.filter((e) => e.event === 'SUPPORT').map((e) => `${typeof e.attributedTo === 'string' ? e.attributedTo : e.attributedTo?.name}`);
+    expect(said).toEqual(['the White House', 'the Kremlin']);
+  });
+});
+
 describe('event coder on orders', () => {
   it('codes an order as the act it orders, by whoever gave it', () => {
     expect(events('Theresa May ordered the expulsion of 23 Russian diplomats on Wednesday.', '2018-03-14').map(who)).toEqual(['SANCTION Theresa May > Russia']);

@@ -303,7 +303,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       topics,
       context,
       location: locationOf(text, tokens, hit, s.start, s.end, kb),
-      attributedTo: attributionOf(text, s.start, s.end, a, quote, actor),
+      attributedTo: attributionOf(text, s.start, s.end, a, quote, actor, { start: tokens[hit.first]!.start, end: tokens[hit.last]!.end }),
       evidence: [{ start: s.start, end: s.end, text: text.slice(s.start, s.end) }],
       sentence: hit.sentence,
       // inside a quotation, or reaching into one ("said: 'we should …'")
@@ -1047,11 +1047,15 @@ function locatesOnly(text: string, m: Mention, kb: KnowledgeBase): boolean {
   return !/^\s*(?:,\s*[^,.;]{1,40}?)?\s(?:and|or)\s/.test(text.slice(m.end, m.end + 50).split(/[.;]/)[0]!.replace(/,\s*(?:for|to|on|in|at|where|which|who)\b.*$/, ''));
 }
 
-function attributionOf(text: string, sStart: number, sEnd: number, a: Analysis, quote: Quote | undefined, actor: Actor[]): Actor | string | null {
+function attributionOf(text: string, sStart: number, sEnd: number, a: Analysis, quote: Quote | undefined, actor: Actor[], trigger: { start: number; end: number }): Actor | string | null {
   const sentence = text.slice(sStart, sEnd);
   const acc = /\b[Aa]ccording to\s+((?:the\s+)?[\p{Lu}][^,.;]{1,60})/u.exec(sentence);
   if (acc) return acc[1]!.trim();
-  const reporting = quote ?? a.quotes.find((q) => q.content.start <= sStart + 5 && q.content.end >= sEnd - 5);
+  // whoever the text has say the words that carry the event ("The Kremlin said Putin congratulated Biden")
+  const reporting =
+    quote ??
+    a.quotes.find((q) => q.content.start <= trigger.start && q.content.end >= trigger.end) ??
+    a.quotes.find((q) => q.content.start <= sStart + 5 && q.content.end >= sEnd - 5);
   if (reporting?.speaker && !actor.some((x) => sameActor(x, reporting.speaker!))) return reporting.speaker.name ?? reporting.speaker.text ?? null;
   return null;
 }
@@ -1293,6 +1297,13 @@ function placedApart(e: EventRecord & { lastSentence: number }, d: Draft): boole
   return !!undated.location && dated.location !== undated.location;
 }
 
+/** Two tellings the text gives to different sources ("according to the White House" / "the Kremlin said") are two accounts, not one record. */
+function toldByOthers(a: EventRecord['attributedTo'], b: EventRecord['attributedTo']): boolean {
+  if (!a || !b) return false;
+  const who = (x: Actor | string) => (typeof x === 'string' ? x : x.country && x.sector !== 'MED' ? x.country : (x.name ?? x.text ?? '')).toLowerCase();
+  return who(a) !== who(b);
+}
+
 function datesCompatible(a: When, b: When): boolean {
   if (!a.earliest || !b.earliest) return true;
   return a.earliest <= (b.latest ?? b.earliest) && b.earliest <= (a.latest ?? a.earliest);
@@ -1306,7 +1317,7 @@ function merge(drafts: Draft[], docId: string): EventRecord[] {
     const same = out.find(
       (e) =>
         (e.sig === sig || (e.event === d.event && Math.abs(e.lastSentence - d.sentence) <= 2 && compatibleParticipants(e, d))) &&
-        datesCompatible(e.date, d.date) && !placedApart(e, d) &&
+        datesCompatible(e.date, d.date) && !placedApart(e, d) && !toldByOthers(e.attributedTo, d.attributedTo) &&
         ((e.event === d.event && (e.status === d.status || e.status === 'occurred' || d.status === 'occurred')) ||
           // one proposal told twice in a sentence ("urged a meeting, saying it would be useful to offer dialogue")
           (e.status === 'proposed' && d.status === 'proposed' && e.evidence[0]!.start === d.evidence[0]!.start)),
