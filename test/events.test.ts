@@ -412,3 +412,23 @@ describe('meetings told around other events', () => {
     expect(who(geneva!)).toBe('CONSULT Joe Biden > Vladimir Putin');
   });
 });
+
+describe('event coder on sources and undated texts', () => {
+  it('reads "the UN" as the United Nations, never as a surname', () => {
+    const [e] = events('Kim Jong Un met Moon Jae-in at the border on Friday, the UN envoy welcomed it.', '2018-04-30');
+    expect(who(e!)).toBe('CONSULT Kim Jong-un > Moon Jae-in');
+    const none = events('Shelling in the east has killed 40 civilians since March, the UN says.', null);
+    expect(none.flatMap((x) => [...x.actor, ...x.recipient]).map((a) => a.name)).not.toContain('Kim Jong-un');
+  });
+
+  it('takes a source named after the report for no participant', () => {
+    const [e] = events('Georgian troops shelled Abkhaz positions on Friday, the UN said.', '2008-08-10');
+    expect(e!.recipient.map((a) => a.name)).not.toContain('United Nations');
+  });
+
+  it('does not guess the year of a month when an undated text could be from any of many years', () => {
+    // the titles bound the text to 2006–2022 only: which April is unknown
+    const [e] = events('The Nato commander said Chancellor Angela Merkel and President Vladimir Putin met in Sochi in April.', null);
+    expect(e!.date.earliest).toBeNull();
+  });
+});

@@ -186,7 +186,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     if (quote && hit.trigger.nominal && !/\b(?:is|are|was|were|be|['’]s)\s+(?:a|an|the)?\s*$/i.test(text.slice(Math.max(0, tokens[hit.first]!.start - 12), tokens[hit.first]!.start))) continue;
     const clause = clauseBounds(tokens, text, t0, t1, hit, quote);
     const inClause = (m: Mention) => m.start >= tokens[clause[0]]!.start && m.end <= tokens[clause[1]]!.end;
-    const clauseMentions = mentions.filter((m) => inClause(m) && !attributionMention(text, m));
+    const clauseMentions = mentions.filter((m) => inClause(m) && !attributionMention(text, m, tokens[hit.last]!.end));
     const before = clauseMentions.filter((m) => m.end <= tokens[hit.first]!.start);
     const after = clauseMentions.filter((m) => m.start >= tokens[hit.last]!.end);
 
@@ -194,7 +194,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     let recipient: Actor[] = [];
     const t = hit.trigger;
     const passiveAgent = passive(tokens, text, hit, after);
-    const sentenceMentions = mentions.filter((m) => m.start >= s.start && m.end <= s.end && !attributionMention(text, m));
+    const sentenceMentions = mentions.filter((m) => m.start >= s.start && m.end <= s.end && !attributionMention(text, m, tokens[hit.last]!.end));
     if (t.nominal) {
       const possessor = possessorOf(text, tokens, hit, before);
       actor = possessor ? actorsOf(possessor) : passiveAgent ? actorsOf(passiveAgent) : [];
@@ -496,10 +496,18 @@ function firstPerson(words: string): boolean {
   return /\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|[Ii]['’](?:ve|ll|d|m))\b/.test(words);
 }
 
-/** "According to the Kremlin's website" names a source, not a participant. */
-function attributionMention(text: string, m: Mention): boolean {
-  return /\baccording to\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 20), m.start));
+/**
+ * "According to the Kremlin's website", "…, the UN says." name a source, not a participant (the second only after
+ * the event's words: "Ahead of the summit, Biden said …" names its subject).
+ */
+function attributionMention(text: string, m: Mention, triggerEnd: number): boolean {
+  if (/\baccording to\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 20), m.start))) return true;
+  return m.start >= triggerEnd && /,\s*(?:the\s+|a\s+)?$/i.test(text.slice(Math.max(0, m.start - 8), m.start))
+    && TRAILING_REPORT.test(text.slice(m.end, m.end + 60));
 }
+
+/** What follows the source of a report given after its content: "…, the UN says.", "…, Kremlin spokesman Dmitry Peskov told reporters." */
+const TRAILING_REPORT = /^(?:['’]s)?(?:\s+[\p{L}-]+){0,3}?\s+(?:said|says|say|told|tells|reported|reports|added|adds|claimed|claims|announced|noted|wrote|writes|tweeted)\b(?:\s+[\p{L}'’-]+){0,4}[.!?]["”]?(?:\s|$)/u;
 
 function actorsOf(m: Mention): Actor[] {
   if (m.members?.length) return [...m.members];
@@ -640,7 +648,8 @@ function subjectOf(text: string, before: Mention[], isObject?: (m: Mention) => b
     let joinedByAnd = false;
     for (let j = i - 1; j >= 0; j--) {
       const gap = text.slice(before[j]!.end, group[0]!.start);
-      if (/^\s*(?:and|,\s*and|&)\s+(?:the\s+)?$/i.test(gap) || /^\s*&\s*$/.test(gap)) joinedByAnd = true;
+      // "Chancellor Merkel and President Putin": a title may stand between "and" and the name
+      if (/^\s*(?:and|,\s*and|&)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}$/iu.test(gap) || /^\s*&\s*$/.test(gap)) joinedByAnd = true;
       else if (!(/^\s*,\s*$/.test(gap) && joinedByAnd)) break;
       group.unshift(before[j]!);
     }
@@ -994,9 +1003,14 @@ function presupposedEra(a: Analysis): Era | null {
  * A month with no year ("In late January" in an undated text), placed at its first occurrence in the document's
  * era: the earliest reading the text allows. Said as an estimate.
  */
+const MAX_ERA_YEARS = 5;
+
 function placeInEra(t: TimeExpression, era: Era): When | null {
   const m = /^XXXX-(\d{2})$/.exec(t.value ?? '');
   if (!m) return null;
+  // an era of many years ("Nato commander" and Merkel: 2000–2018) leaves the year a guess, not an estimate
+  const span = Date.parse(era.to ?? new Date().toISOString().slice(0, 10)) - Date.parse(era.from);
+  if (span > MAX_ERA_YEARS * 365.25 * 86400000) return null;
   const month = +m[1]!;
   const [y0, m0] = era.from.split('-').map(Number) as [number, number];
   const year = month >= m0 ? y0 : y0 + 1;

@@ -497,7 +497,8 @@ function resolveRole(
     country = d.country;
     how = 'the country in focus';
   }
-  if (!country || !office) return null;
+  // "other" gathers unlike offices (a party's leader, NATO's commander): it names no one office with holders
+  if (!country || !office || office === 'other') return null;
   // prefer a holder the text names; else the holder on the reference date
   const holders = ref.earliest || ref.latest ? kb.holders(country, office, ref).map((h) => h.person) : [];
   const namedHolder = [...named].find((p) => p.positions.some((x) => x.role === office && x.country === country && (holders.length === 0 || holders.includes(p))));

@@ -94,7 +94,9 @@ export class Gazetteer {
             (e) =>
               (!PROPER.has(e.type) || capitalised(text, tokens[i]!)) &&
               // a surname alone must be tagged a proper noun: "He", "In", "May" at a sentence start are not names
-              !(e.type === 'surname' && j === i && tokens[i]!.pos !== 'PROPN'),
+              !(e.type === 'surname' && j === i && tokens[i]!.pos !== 'PROPN') &&
+              // nor is an acronym: "UN", "EU" are no one's surname
+              !(e.type === 'surname' && j === i && /^\p{Lu}{2,}$/u.test(text.slice(tokens[i]!.start, tokens[i]!.end))),
           );
           if (entries.length) best = { first: i, last: j, entries };
         }

@@ -111,12 +111,13 @@ export function slug(name: string): string {
 export function surnames(name: string): string[] {
   const parts = name.replace(/\(.*?\)/g, '').trim().split(/\s+/);
   if (parts.length < 2) return [];
+  // East Asian order in news: "Kim Jong Un", "Xi Jinping", "Moon Jae-in" are called by the first word only
+  // (the last, "Un", would read every "UN" as Kim Jong Un)
+  if (/^(kim|xi|moon|wang|li|hu|wen|yang|lee|park|abe|hua|zhao|qin|han|choe|ri|pak)$/i.test(parts[0]!)) return [parts[0]!];
   const last = parts[parts.length - 1]!;
   const out = [last];
   const prev = parts[parts.length - 2]!;
   if (/^(de|da|di|van|von|al|el|bin|ibn|le|la|du|del)$/i.test(prev)) out.push(`${prev} ${last}`);
-  // East Asian order in news: "Kim Jong Un", "Xi Jinping", "Moon Jae-in" are called by the first word
-  if (parts.length >= 2 && /^(kim|xi|moon|wang|li|hu|wen|yang|lee|park|abe|hua|zhao|qin|han|choe|ri|pak)$/i.test(parts[0]!)) out.push(parts[0]!);
   return out;
 }
 
