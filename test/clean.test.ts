@@ -41,6 +41,23 @@ describe('text cleaner', () => {
     expect(c.paragraphs.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('removes a name\'s hover card, a video box and a flattened photo gallery from between the paragraphs', () => {
+    const c = cleanText([
+      'Senators weigh in on the summit',
+      'Sen. Jo Harlan Joanna (Jo) May HarlanSenate passes farm bill Harlan hosts town hall on tariffs MORE (R-Ore.) criticised the meeting with the Russian leader on Monday.',
+      'JUST WATCHED Envoys meet in Vienna Replay More Videos ... MUST WATCH Envoys meet in Vienna 01:12',
+      'Photos: Photos: Talks in Vienna Talks in Vienna – delegates arrive at the palace. Hide Caption 2 of 9 Photos: Photos: Talks in Vienna',
+      'Rep. Sam Ortiz Sam Ortiz2020 hopefuls court veterans MORE said the talks should go on, and the president agreed.',
+    ].join('\n\n'));
+    expect(c.paragraphs.map((p) => p.text)).toEqual([
+      'Sen. Jo Harlan (R-Ore.) criticised the meeting with the Russian leader on Monday.',
+      'Rep. Sam Ortiz said the talks should go on, and the president agreed.',
+    ]);
+    // a surname said twice in running prose is no card
+    const prose = 'Kerry met Kerry Kennedy Smith at the embassy, where MORE aid was promised.';
+    expect(cleanText(`A title here\n\n${prose}`).paragraphs[0]!.text).toBe(prose);
+  });
+
   it('strips Markdown links and emphasis but keeps their words', () => {
     expect(normaliseMarkup('By [Ada Quill](#) and **Ben** *Ray*')).toBe('By Ada Quill and Ben Ray');
     expect(normaliseMarkup('see <https://example.test/a>')).toBe('see https://example.test/a');

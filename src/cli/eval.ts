@@ -200,6 +200,7 @@ function printPlover(r: PloverReport): void {
 function printLinking(r: LinkingReport, seeds: SeedLinkCheck | null): void {
   const out = process.stdout;
   out.write(`\nLinking — news-clusters, ${r.documents} articles, ${r.goldEvents} gold events → ${r.groups} groups (${r.withCodedEvent} documents lead with a coded event)\n`);
+  for (const u of r.unreadable) out.write(`  unreadable (scored as a group of its own): ${u}\n`);
   out.write(`  B-cubed precision ${pct(r.precision)}  recall ${pct(r.recall)}  F1 ${pct(r.f1)}   (bar F1 ≥ ${BARS['linking.f1']})\n`);
   if (seeds) {
     out.write(`  seeds: January 2021 Biden–Putin call ${seeds.oneEvent ? `is one event in ${seeds.documents} documents` : 'is NOT one event'}; sides with accounts: ${seeds.sides.join(', ') || 'none'}\n`);

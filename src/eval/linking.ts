@@ -10,6 +10,7 @@ import type { Analysis } from '../model/annotations.ts';
 import { prepare } from '../ingest/prepare.ts';
 import type { Document } from '../model/document.ts';
 import type { EventMention } from '../model/linked.ts';
+import { IngestFailure } from '../model/messages.ts';
 import { LinkIndex, mentionsOf } from '../link/link.ts';
 import { storyPairs } from '../link/stories.ts';
 import { f1, readSeeds, sharedPath } from './shared.ts';
@@ -32,6 +33,8 @@ export interface LinkingReport {
   f1: number;
   /** documents whose main event is a coded PLOVER event (the rest are linked by their story alone) */
   withCodedEvent: number;
+  /** records Readout could not read (each scored as a group of its own), with the reason */
+  unreadable: string[];
 }
 
 /** On the seeds: 000's and 003's references to the January 2021 Biden–Putin call are one event whose accounts diverge. */
@@ -113,9 +116,20 @@ export function evaluateLinking(shared: string): LinkingReport {
   const docs: Document[] = [];
   const gold: number[] = [];
   const eventsByDoc: EventMention[][] = [];
+  const unreadable: string[] = [];
   lines.forEach((line, i) => {
     const r = JSON.parse(line) as { cluster: { event_id: number } } & Record<string, unknown>;
-    const { document } = prepare({ kind: 'record', source: `news-clusters#${i + 1}`, record: r, raw: line }, { maxBytes: 1 << 24 });
+    const source = `news-clusters#${i + 1}`;
+    let document: Document;
+    try {
+      document = prepare({ kind: 'record', source, record: r, raw: line }, { maxBytes: 1 << 24 }).document;
+    } catch (e) {
+      // a record the reader refuses still counts, as a document that shares no event with any other
+      if (!(e instanceof IngestFailure)) throw e;
+      unreadable.push(`${source}: ${e.message}`);
+      const text = ' ';
+      document = { id: source, source, title: null, outlet: null, author: null, url: null, language: 'en', published: { earliest: null, latest: null, basis: 'unread' }, duplicateOf: null, sections: [{ start: 0, end: 1, kind: 'body', published: { earliest: null, latest: null, basis: 'unread' }, repeatOf: null }], repeatedBlocks: [], text, warnings: [] };
+    }
     docs.push(document);
     gold.push(r.cluster.event_id);
     eventsByDoc.push(mentionsOf(analyze(document)));
@@ -128,5 +142,6 @@ export function evaluateLinking(shared: string): LinkingReport {
     groups: new Set(groups).size,
     ...score,
     withCodedEvent: docs.filter((d, i) => mainEvent(eventsByDoc[i]!, d)).length,
+    unreadable,
   };
 }

@@ -46,13 +46,15 @@ interface Rule {
   id: string;
   re: RegExp;
   lines: number;
-  action: 'drop' | 'cut-rest';
+  action: 'drop' | 'cut-rest' | 'strip';
   zone: Zone;
   dateBasis?: string;
+  /** for `strip`: what replaces the matched words (may name the pattern's groups: "$1") */
+  keep: string;
 }
 
 interface RuleFile {
-  rules: Array<{ id: string; pattern: string; action: 'drop' | 'cut-rest'; zone?: Zone; date_basis?: string; case?: boolean }>;
+  rules: Array<{ id: string; pattern: string; action: 'drop' | 'cut-rest' | 'strip'; zone?: Zone; date_basis?: string; case?: boolean; keep?: string }>;
 }
 
 let cachedRules: Rule[] | null = null;
@@ -60,10 +62,11 @@ let cachedRules: Rule[] | null = null;
 export function loadRules(path = new URL('./rules/boilerplate.yaml', import.meta.url)): Rule[] {
   const file = parseYaml(readFileSync(path, 'utf8')) as RuleFile;
   return file.rules.map((r) => {
-    if (r.action !== 'drop' && r.action !== 'cut-rest') throw new Error(`rule ${r.id}: unknown action ${r.action}`);
+    if (r.action !== 'drop' && r.action !== 'cut-rest' && r.action !== 'strip') throw new Error(`rule ${r.id}: unknown action ${r.action}`);
     return {
       id: r.id,
-      re: new RegExp(r.pattern, r.case ? 'u' : 'iu'),
+      re: new RegExp(r.pattern, (r.case ? 'u' : 'iu') + (r.action === 'strip' ? 'g' : '')),
+      keep: r.keep ?? '',
       lines: r.pattern.split('\\n').length,
       action: r.action,
       zone: r.zone ?? 'any',
@@ -106,6 +109,13 @@ function dateOnly(line: string): string | null {
   return f.match.length >= line.replace(/\s+/g, ' ').trim().length * 0.7 ? f.day : null;
 }
 
+/** Page chrome inside a line of prose (a name's hover card): the `strip` rules. */
+function stripInline(line: string): string {
+  let out = line;
+  for (const r of rules()) if (r.action === 'strip') out = out.replace(r.re, r.keep);
+  return out === line ? line : out.replace(/ {2,}/g, ' ').trim();
+}
+
 /** Markdown and crawler markup that carries no words of its own. */
 export function normaliseMarkup(line: string): string {
   return line
@@ -134,7 +144,7 @@ export function cleanText(raw: string, opts: CleanOptions = {}): Cleaned {
     .split('\n')
     .map((l) => {
       const t = l.replace(/[\t\u00a0\u2009\u202f]/g, ' ').replace(/ {2,}/g, ' ').trim();
-      return opts.markup ? normaliseMarkup(t).trim() : t;
+      return stripInline(opts.markup ? normaliseMarkup(t).trim() : t);
     });
   const keep = lines.map((l) => l.length > 0);
   const captures: Capture[] = [];
@@ -238,7 +248,7 @@ function matchRule(
   sectionOf: number[],
 ): { rule: Rule; match: RegExpExecArray; span: number } | null {
   for (const rule of rules()) {
-    if (rule.zone === 'head' && where !== 'head') continue;
+    if (rule.action === 'strip' || (rule.zone === 'head' && where !== 'head')) continue;
     let text = lines[i]!;
     let span = 1;
     if (rule.lines > 1) {
