@@ -432,3 +432,30 @@ describe('event coder on sources and undated texts', () => {
     expect(e!.date.earliest).toBeNull();
   });
 });
+
+describe('event coder on opinions, futures and modifiers', () => {
+  it('reads "agree" before a stated fact as an opinion, before a course of action as an agreement', () => {
+    expect(events('Western intelligence agencies agree Russia was behind the leak of the files.', '2017-01-10').filter((e) => e.event === 'AGREE')).toEqual([]);
+    expect(events('Kazakh and Uzbek officials agreed on Monday that their governments should share water data.', '2019-05-10').map(who)).toContain('AGREE Kazakhstan > Uzbekistan');
+    expect(events('Putin and Biden agreed that strategic talks were needed.', '2021-06-17').map(who)).toContain('AGREE Vladimir Putin > Joe Biden');
+  });
+
+  it('reads "going to" before a verb as the future, not as a trip', () => {
+    expect(events('"We are not going to interfere in the affairs of Armenia," Putin said.', '2018-05-02').filter((e) => e.mode === 'visit')).toEqual([]);
+    expect(events('Putin went to Beijing on Monday.', '2018-05-02').map(who)).toEqual(['CONSULT Vladimir Putin > Beijing']);
+  });
+
+  it('receives a guest, not a state\'s hardware', () => {
+    expect(events('Last spring, Georgia began receiving U.S. state-of-the-art anti-tank missiles.', '2018-09-01')).toEqual([]);
+    expect(events('Putin received U.S. senators in the Kremlin on Monday.', '2018-07-04').map(who)).toEqual(['CONSULT Vladimir Putin > United States']);
+  });
+
+  it('reads the agent of a participle set off after a name', () => {
+    expect(events('Mr Assad, backed by Iran, has refused to step down.', '2016-03-01').map(who)).toContain('SUPPORT Iran > Bashar al-Assad');
+  });
+
+  it('takes no recipient from what the event is said not to concern', () => {
+    const [e] = events('Officials said Russia struck the rebels near Hama, rather than Islamic State fighters.', '2015-10-02');
+    expect(e!.recipient.map((a) => a.name)).not.toContain('Islamic State');
+  });
+});

@@ -41,6 +41,10 @@ interface Trigger {
   partner: boolean;
   /** a leaders' meeting a report may name by its city alone ("the Helsinki summit") */
   placeNamed: boolean;
+  /** parts of speech that, right after the trigger, make it no event ("is going to interfere": no trip) */
+  notBeforePos: Set<string>;
+  /** a clause after the words that states a fact makes them an opinion: "agree Russia was behind the hacks" */
+  opinionBeforeFact: boolean;
 }
 
 /** Subjects the knowledge base does not know ("police", "rebels", "President X"): see events.yaml. */
@@ -61,7 +65,7 @@ interface RuleFile {
   triggers: Array<{
     match: string; pos?: string; event: PloverType; mode?: string; cameo?: string; symmetric?: boolean; status?: EventStatus;
     nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean; unilateral?: boolean;
-    partner?: boolean; not_within?: string[]; place_named?: boolean;
+    partner?: boolean; not_within?: string[]; place_named?: boolean; not_before_pos?: string[]; opinion_before_fact?: boolean;
   }>;
   status: Record<string, string[]>;
   generic_actors?: Record<string, Sector>;
@@ -92,6 +96,8 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     partner: !!t.partner,
     placeNamed: !!t.place_named,
     notWithin: new Set((t.not_within ?? []).map((x) => x.toLowerCase())),
+    notBeforePos: new Set(t.not_before_pos ?? []),
+    opinionBeforeFact: !!t.opinion_before_fact,
   }));
   const byFirst = new Map<string, Trigger[]>();
   for (const t of triggers) {
@@ -262,6 +268,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
         const next = after[0];
         const gap = next ? text.slice(tokens[hit.last]!.end, next.start) : '';
         if (!next || !/^\s*(?:with\s+)?(?:(?:the|his|her|their|its|[\p{Lu}][\p{L}]+)\s+){0,3}$/u.test(gap) || gap.length > 40) continue;
+        // "began receiving U.S. anti-tank missiles": a state's name that modifies a thing is no guest or caller
+        if (next.kind === 'country' && !animateHead(tokens, text, next, R.generic)) continue;
       }
     }
     // inside a quotation, "we"/"it" are the speaker: the speaker acts
@@ -396,6 +404,8 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
         if (trig.pos && !posMatches(tokens[i]!, trig.pos, text, tokens[i - 1])) continue;
         if (trig.notWithin.size && tokens.slice(end + 1, Math.min(t1, end + 8) + 1).some((x) => trig.notWithin.has(x.norm) || trig.notWithin.has(x.lemma))) continue;
         if (trig.notFollowedBy.some((seq) => seq.every((w, k) => tokens[end + 1 + k] && (tokens[end + 1 + k]!.lemma === w || tokens[end + 1 + k]!.norm === w)))) continue;
+        if (end < t1 && trig.notBeforePos.has(tokens[end + 1]!.pos)) continue;
+        if (trig.opinionBeforeFact && statesFact(tokens, end + 1, t1)) continue;
         if (!best || end > best.last || (end === best.last && trig.id < best.trigger.id)) best = { trigger: trig, first: i, last: end, head: i, sentence: si };
       }
       if (best) {
@@ -405,6 +415,29 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
     }
   });
   return hits;
+}
+
+const NEED = new Set(['needed', 'necessary', 'essential', 'important', 'vital', 'required', 'crucial', 'possible', 'desirable', 'urgent', 'ready', 'willing']);
+const MODAL = new Set(['will', 'would', 'should', 'shall', 'must', 'can', 'could', 'may', 'might', 'to', 'need', 'ought']);
+
+/**
+ * Whether the clause starting at token `i` states a fact ("Russia was behind the hacks", "that it had meddled")
+ * rather than a course of action ("that their countries should cooperate", "to meet"): its first verb is a
+ * plain be/have or a past tense, with no modal or "to" before it.
+ */
+function statesFact(tokens: Token[], i: number, limit: number): boolean {
+  const first = tokens[i];
+  if (!first || first.pos === 'ADP' || first.pos === 'PART' || first.norm === 'to') return false;
+  for (let k = i; k <= Math.min(limit, i + 10); k++) {
+    const t = tokens[k]!;
+    if (MODAL.has(t.norm)) return false;
+    if (t.pos === 'PUNCT') return false;
+    if (t.pos !== 'AUX' && t.pos !== 'VERB') continue;
+    // "had to resume", "is to meet", "dialogue is needed": an obligation, a plan, a need
+    if (tokens[k + 1]?.norm === 'to' || NEED.has(tokens[k + 1]?.norm ?? '')) return false;
+    return (t.lemma === 'be' || t.lemma === 'have') ? !/^(?:be|been|being|have|having)$/.test(t.norm) : /ed$/.test(t.norm) && k > i;
+  }
+  return false;
 }
 
 /** wink tags some verbs as nouns and back ("talks", "call"); the lexicon's part of speech is checked leniently. */
@@ -685,6 +718,28 @@ function inanimateSubject(tokens: Token[], text: string, hit: Hit, c0: number, m
   return true;
 }
 
+/**
+ * For a state's name used before a noun ("U.S. officials", "U.S. state-of-the-art missiles"): whether the noun
+ * phrase it begins names people. A name that stands alone ("received Russia") counts as people.
+ */
+function animateHead(tokens: Token[], text: string, m: Mention, G: GenericActors): boolean {
+  let j = tokenAt(tokens, m.end);
+  let head: Token | null = null;
+  for (let prevEnd = m.end; j < tokens.length; j++) {
+    const t = tokens[j]!;
+    const gap = text.slice(prevEnd, t.start);
+    // a hyphenated compound ("state-of-the-art") is one word, whatever its pieces are tagged
+    if (!(gap === '' || (gap === ' ' && ['NOUN', 'ADJ', 'PROPN', 'NUM'].includes(t.pos)))) break;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') head = t;
+    prevEnd = t.end;
+  }
+  if (!head) return true;
+  const lemma = head.lemma.toLowerCase();
+  return AFFILIATION_NOUNS.has(head.norm) || G.heads.has(lemma) || G.heads.has(head.norm) || G.titles.has(head.norm) || PEOPLE_NOUNS.has(lemma) || (PERSON_SUFFIX.test(head.norm) && !/ments?$/.test(head.norm));
+}
+
+const PEOPLE_NOUNS = new Set(['delegation', 'team', 'side', 'leadership', 'embassy', 'mission', 'crew', 'diplomat', 'counterpart', 'envoy', 'guest', 'visitor', 'dignitary', 'chief', 'head', 'king', 'queen', 'prince', 'president', 'premier', 'chancellor', 'minister', 'secretary', 'general', 'admiral', 'ambassador']);
+
 /** A mention right after a preposition or a lexical verb (past a determiner): an object, not a subject. */
 function objectPosition(text: string, tokens: Token[], m: Mention): 'preposition' | 'verb' | null {
   let i = tokenAt(tokens, m.start) - 1;
@@ -747,11 +802,16 @@ function reporterOf(text: string, tokens: Token[], m: Mention, hit: Hit): boolea
   return false;
 }
 
-/** A participle right after a common noun or a pronoun, with "by" after it: "something denied by both", "sanctions imposed by Congress". */
+/**
+ * A participle right after a common noun or a pronoun, or set off after a name, with "by" after it: "something
+ * denied by both", "sanctions imposed by Congress", "Maduro, backed by Moscow,".
+ */
 function reducedRelative(tokens: Token[], text: string, hit: Hit): boolean {
   if (hit.trigger.nominal || hit.first !== hit.last) return false;
-  const prev = tokens[hit.first - 1];
-  if (!prev || !['NOUN', 'PRON'].includes(prev.pos) || !/^\p{Ll}/u.test(text.slice(prev.start, prev.end)) || /^(?:i|we|you|he|she|it|they|who|that|which)$/.test(prev.norm)) return false;
+  let prev = tokens[hit.first - 1];
+  // "Maduro, backed by Russia, …": a participle set off after a name
+  if (prev?.norm === ',' && tokens[hit.first - 2]?.pos === 'PROPN') prev = tokens[hit.first - 2]!;
+  else if (!prev || !['NOUN', 'PRON'].includes(prev.pos) || !/^\p{Ll}/u.test(text.slice(prev.start, prev.end)) || /^(?:i|we|you|he|she|it|they|who|that|which)$/.test(prev.norm)) return false;
   if (!/(?:ed|en|wn)$/i.test(text.slice(tokens[hit.first]!.start, tokens[hit.first]!.end))) return false;
   return /^\s*(?:\S+\s+){0,2}?by\b/i.test(text.slice(tokens[hit.last]!.end, tokens[hit.last]!.end + 40));
 }
@@ -798,6 +858,8 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
     const m = after[i]!;
     const gap = text.slice(end, m.start);
     if (gap.length > 90) break;
+    // "to attack those forces, rather than ISIS": what the event is said not to concern
+    if (/\b(?:rather than|instead of|as opposed to)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, m.start - 30), m.start))) continue;
     const direct = /^\s*(?:[\p{L}'’-]+\s+){0,6}$/u.test(gap);
     // a noun followed straight by a name works like a verb: "meeting Putin"
     const ok = prepRe?.test(gap) || (!nominal && (direct || !preps)) || (nominal && !preps && direct) || (nominal && /^\s+$/.test(gap));
