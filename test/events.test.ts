@@ -459,3 +459,27 @@ describe('event coder on opinions, futures and modifiers', () => {
     expect(e!.recipient.map((a) => a.name)).not.toContain('Islamic State');
   });
 });
+
+describe('event coder on words with a second sense', () => {
+  it('releases people, not photos; seizes towns, not opportunities; executes prisoners, not policy', () => {
+    expect(events('The Turkish government released a photo of the two presidents on Saturday.', '2018-11-10')).toEqual([]);
+    expect(events('Obama urged Putin to seize the opportunity presented by the talks with Ukraine.', '2015-02-10').map((e) => e.event)).not.toContain('COERCE');
+    expect(events('"I look forward to executing the foreign policy of the United States with Mexico," Pompeo said.', '2018-04-12').map((e) => e.event)).not.toContain('ASSAULT');
+  });
+
+  it('reads "ready to take further steps" as a veiled threat', () => {
+    const [e] = events('Nikki Haley said the United States was ready to take further steps against Syria if needed.', '2017-04-07');
+    expect(e!.event).toBe('THREATEN');
+  });
+
+  it('reads a plural noun next to a verb as the noun', () => {
+    expect(events('Trump begins a trip to Britain on Thursday, where protests are expected.', '2018-07-10').map((e) => e.event)).not.toContain('PROTEST');
+    expect(events('Obama questioned a Chinese build-up that has drawn protests from Japan.', '2015-09-28').map((e) => `${e.event} ${e.actor.map((a) => a.name)}`)).not.toContain('PROTEST Barack Obama');
+  });
+});
+
+describe('event coder on relative clauses', () => {
+  it('takes no actor for a thing that "is investigating" from a person before it', () => {
+    expect(events('Kerry will appear before the inquiry, which is investigating the attacks on Russia.', '2015-05-15').map((e) => e.actor.map((a) => a.name).join())).not.toContain('John Kerry');
+  });
+});

@@ -323,7 +323,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   absorbComplements(drafts, tokens, text);
   propagateVisitMode(drafts);
   applyLaterStatus(drafts, tokens, sentences, sentenceTokens, text, R);
-  carryOverParticipants(drafts);
+  carryOverParticipants(drafts, tokens, text);
   completeOneSidedMeetings(drafts);
   placeNamedMeetings(drafts, a.mentions, kb, tokens, text);
   agreementParties(drafts, kb);
@@ -401,7 +401,7 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
       for (const trig of R.byFirst.get(tokens[i]!.lemma) ?? R.byFirst.get(tokens[i]!.norm) ?? []) {
         const end = matchSlots(tokens, i, t1, trig.slots);
         if (end < 0) continue;
-        if (trig.pos && !posMatches(tokens[i]!, trig.pos, text, tokens[i - 1])) continue;
+        if (trig.pos && !posMatches(tokens[i]!, trig.pos, text, tokens[i - 1], tokens[i + 1])) continue;
         if (trig.notWithin.size && tokens.slice(end + 1, Math.min(t1, end + 8) + 1).some((x) => trig.notWithin.has(x.norm) || trig.notWithin.has(x.lemma))) continue;
         if (trig.notFollowedBy.some((seq) => seq.every((w, k) => tokens[end + 1 + k] && (tokens[end + 1 + k]!.lemma === w || tokens[end + 1 + k]!.norm === w)))) continue;
         if (end < t1 && trig.notBeforePos.has(tokens[end + 1]!.pos)) continue;
@@ -441,10 +441,15 @@ function statesFact(tokens: Token[], i: number, limit: number): boolean {
 }
 
 /** wink tags some verbs as nouns and back ("talks", "call"); the lexicon's part of speech is checked leniently. */
-function posMatches(t: Token, pos: string, text: string, prev?: Token): boolean {
+function posMatches(t: Token, pos: string, text: string, prev?: Token, next?: Token): boolean {
   // a "noun" right after "have"/"has"/"had" is a participle wink did not know ("have retaken")
   const afterHave = !!prev && prev.pos === 'AUX' && (prev.lemma === 'have' || /^(?:has|had|have)$/.test(prev.norm));
-  if (pos === 'VERB') return (t.pos === 'VERB' || (t.pos === 'NOUN' && ((/(?:ed|s)$/.test(text.slice(t.start, t.end)) && t.lemma !== t.norm) || afterHave)) || t.pos === 'AUX') && !nounPosition(t, text, prev);
+  // an inflected "noun" may be a verb wink misread ("Russia protests"), unless a verb stands right before it
+  // ("has drawn protests") or after it ("protests are expected"): then it is the noun
+  const inflected = /(?:ed|s)$/.test(text.slice(t.start, t.end)) && t.lemma !== t.norm && !(prev && prev.pos === 'VERB') && !(next && (next.pos === 'AUX' || next.pos === 'VERB'));
+  // "where protests are expected": a word in -s before "are"/"have" is the noun, whatever wink says
+  if (pos === 'VERB' && /s$/.test(t.norm) && next?.pos === 'AUX' && /^(?:are|were|have)$/.test(next.norm)) return false;
+  if (pos === 'VERB') return (t.pos === 'VERB' || (t.pos === 'NOUN' && (inflected || afterHave)) || t.pos === 'AUX') && !nounPosition(t, text, prev);
 
   if (pos === 'NOUN') return t.pos === 'NOUN' || t.pos === 'PROPN';
   return true;
@@ -705,7 +710,11 @@ function inanimateSubject(tokens: Token[], text: string, hit: Hit, c0: number, m
   // an infinitive has no subject of its own ("opened fire to disperse …")
   if (i >= c0 && tokens[i]!.norm === 'to') return false;
   while (i >= c0 && (tokens[i]!.pos === 'AUX' || tokens[i]!.pos === 'ADV' || (tokens[i]!.pos === 'PART' && !/^(?:['’]s|to)$/.test(tokens[i]!.norm)))) i--;
-  if (i >= c0 && /^(?:that|which)$/.test(tokens[i]!.norm)) i--;
+  if (i >= c0 && /^(?:that|which)$/.test(tokens[i]!.norm)) {
+    i--;
+    // "the inquiry, which is investigating …"
+    if (i >= c0 && tokens[i]!.norm === ',') i--;
+  }
   if (i < c0) return false;
   const h = tokens[i]!;
   if (h.pos !== 'NOUN' || !/^\p{Ll}/u.test(text.slice(h.start, h.end))) return false;
@@ -1275,10 +1284,15 @@ function inheritDates(drafts: Draft[], text: string): void {
 }
 
 /** An agentless "extending New START was agreed on" after a call: the call's participants agreed. */
-function carryOverParticipants(drafts: Draft[]): void {
+const BOTH_SIDES = /\b(?:both|the two)\s+(?:sides|leaders|countries|presidents|men|ministers|governments|nations|delegations|states)\s+(?:\w+\s+){0,2}$/i;
+
+function carryOverParticipants(drafts: Draft[], tokens: Token[], text: string): void {
   drafts.forEach((d, i) => {
     if (d.actor.length || d.recipient.length || !d.symmetric) return;
-    const prev = drafts.slice(0, i).reverse().find((p) => p.sentence >= d.sentence - 3 && p.symmetric && p.actor.length && p.recipient.length);
+    // "both sides agreed …" names the pair of the last two-sided event even some sentences back
+    const pair = BOTH_SIDES.test(text.slice(Math.max(0, tokens[d.hit.first]!.start - 40), tokens[d.hit.first]!.start));
+    const reach = pair ? 10 : 3;
+    const prev = drafts.slice(0, i).reverse().find((p) => p.sentence >= d.sentence - reach && p.symmetric && p.actor.length && p.recipient.length);
     if (prev) {
       d.actor = prev.actor.map((x) => ({ ...x }));
       d.recipient = prev.recipient.map((x) => ({ ...x }));
