@@ -483,3 +483,17 @@ describe('event coder on relative clauses', () => {
     expect(events('Kerry will appear before the inquiry, which is investigating the attacks on Russia.', '2015-05-15').map((e) => e.actor.map((a) => a.name).join())).not.toContain('John Kerry');
   });
 });
+
+describe('event coder on idioms and expulsions', () => {
+  it('reads an order to a state\'s diplomats to leave as an expulsion', () => {
+    expect(events('Moscow ordered 23 British diplomats to leave within a week.', '2018-03-17').map(who)).toEqual(['SANCTION Moscow > United Kingdom']);
+  });
+  it('reads "gone to great lengths" as no trip, and "welcomed Putin\'s suggestion" as no visit', () => {
+    expect(events('Trump has gone to great lengths to defend the leaders of Russia.', '2018-07-20').map((e) => e.mode)).not.toContain('visit');
+    expect(events('Trump welcomed Vladimir Putin\'s suggestion that Russian investigators could help.', '2018-07-17').map((e) => e.event)).toEqual(['SUPPORT']);
+  });
+  it('reads a warning that tells a fact as no threat, and one that announces action as a threat', () => {
+    expect(events('The Justice Department warned the White House that Flynn was vulnerable to Russian blackmail.', '2017-02-14').map((e) => e.event)).not.toContain('THREATEN');
+    expect(events('Putin warned the United States that Russia would retaliate.', '2019-02-20').map(who)).toEqual(['THREATEN Vladimir Putin > United States']);
+  });
+});

@@ -268,8 +268,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
         const next = after[0];
         const gap = next ? text.slice(tokens[hit.last]!.end, next.start) : '';
         if (!next || !/^\s*(?:with\s+)?(?:(?:the|his|her|their|its|[\p{Lu}][\p{L}]+)\s+){0,3}$/u.test(gap) || gap.length > 40) continue;
-        // "began receiving U.S. anti-tank missiles": a state's name that modifies a thing is no guest or caller
+        // "began receiving U.S. anti-tank missiles": a state's name that modifies a thing is no guest or caller;
+        // nor is the owner of what is welcomed ("welcomed Putin's suggestion")
         if (next.kind === 'country' && !animateHead(tokens, text, next, R.generic)) continue;
+        if (/^['’]s?\b/.test(text.slice(next.end, next.end + 3))) continue;
       }
     }
     // inside a quotation, "we"/"it" are the speaker: the speaker acts
