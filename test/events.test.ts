@@ -497,3 +497,10 @@ describe('event coder on idioms and expulsions', () => {
     expect(events('Putin warned the United States that Russia would retaliate.', '2019-02-20').map(who)).toEqual(['THREATEN Vladimir Putin > United States']);
   });
 });
+
+describe('event coder on descriptions', () => {
+  it('reads "poses a threat" as a description, "issued a threat" as a threat', () => {
+    expect(events("Russia's build-up in Crimea poses a threat to Ukraine.", '2021-04-10').map((e) => e.event)).not.toContain('THREATEN');
+    expect(events('Putin issued a threat to Ukraine on Monday.', '2021-04-10').map(who)).toEqual(['THREATEN Vladimir Putin > Ukraine']);
+  });
+});

@@ -45,6 +45,8 @@ interface Trigger {
   notBeforePos: Set<string>;
   /** a clause after the words that states a fact makes them an opinion: "agree Russia was behind the hacks" */
   opinionBeforeFact: boolean;
+  /** verbs that, before the words (past determiners and adjectives), make them a description: "poses a threat" */
+  notAfter: Set<string>;
 }
 
 /** Subjects the knowledge base does not know ("police", "rebels", "President X"): see events.yaml. */
@@ -65,7 +67,7 @@ interface RuleFile {
   triggers: Array<{
     match: string; pos?: string; event: PloverType; mode?: string; cameo?: string; symmetric?: boolean; status?: EventStatus;
     nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean; unilateral?: boolean;
-    partner?: boolean; not_within?: string[]; place_named?: boolean; not_before_pos?: string[]; opinion_before_fact?: boolean;
+    partner?: boolean; not_within?: string[]; place_named?: boolean; not_before_pos?: string[]; opinion_before_fact?: boolean; not_after?: string[];
   }>;
   status: Record<string, string[]>;
   generic_actors?: Record<string, Sector>;
@@ -98,6 +100,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     notWithin: new Set((t.not_within ?? []).map((x) => x.toLowerCase())),
     notBeforePos: new Set(t.not_before_pos ?? []),
     opinionBeforeFact: !!t.opinion_before_fact,
+    notAfter: new Set((t.not_after ?? []).map((x) => x.toLowerCase())),
   }));
   const byFirst = new Map<string, Trigger[]>();
   for (const t of triggers) {
@@ -408,6 +411,7 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
         if (trig.notFollowedBy.some((seq) => seq.every((w, k) => tokens[end + 1 + k] && (tokens[end + 1 + k]!.lemma === w || tokens[end + 1 + k]!.norm === w)))) continue;
         if (end < t1 && trig.notBeforePos.has(tokens[end + 1]!.pos)) continue;
         if (trig.opinionBeforeFact && statesFact(tokens, end + 1, t1)) continue;
+        if (trig.notAfter.size && verbBefore(tokens, i, t0, trig.notAfter)) continue;
         if (!best || end > best.last || (end === best.last && trig.id < best.trigger.id)) best = { trigger: trig, first: i, last: end, head: i, sentence: si };
       }
       if (best) {
@@ -417,6 +421,13 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
     }
   });
   return hits;
+}
+
+/** Whether one of `verbs` governs the noun at `i`: "poses a serious threat", "is a threat", "remains the main danger". */
+function verbBefore(tokens: Token[], i: number, t0: number, verbs: Set<string>): boolean {
+  let k = i - 1;
+  while (k >= t0 && ['DET', 'ADJ', 'ADV', 'NUM'].includes(tokens[k]!.pos)) k--;
+  return k >= t0 && (verbs.has(tokens[k]!.lemma) || verbs.has(tokens[k]!.norm));
 }
 
 const NEED = new Set(['needed', 'necessary', 'essential', 'important', 'vital', 'required', 'crucial', 'possible', 'desirable', 'urgent', 'ready', 'willing']);
