@@ -504,3 +504,10 @@ describe('event coder on descriptions', () => {
     expect(events('Putin issued a threat to Ukraine on Monday.', '2021-04-10').map(who)).toEqual(['THREATEN Vladimir Putin > Ukraine']);
   });
 });
+
+describe('event coder on alleged events', () => {
+  it('marks an alleged act as uncertain', () => {
+    const e = events('Prosecutors charged twelve Russian GRU officers who allegedly hacked the servers of the Democratic Party.', '2018-07-13').find((x) => x.event === 'COERCE');
+    expect(e!.status).toBe('uncertain');
+  });
+});
