@@ -1,0 +1,49 @@
+/**
+ * Dependency parser: arc-eager transitions, greedy decoding, averaged perceptron trained with a dynamic oracle
+ * on UD English EWT, tagged by wink-nlp as at run time. See scripts/train-parser.ts for training.
+ *
+ *   import { parse } from './analyze/parser/index.ts';
+ *   parse(['Russia', 'was', 'accused', '.'], ['PROPN', 'AUX', 'VERB', 'PUNCT'])
+ *   // → { head: [2, 2, -1, 2], label: ['nsubj:pass', 'aux:pass', 'root', 'punct'] }
+ *
+ * Tags must be wink's universal POS tags (`its.pos`) for the same words; other UPOS tags work, less well.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseWith, type Parse } from './core.ts';
+import { Transitions } from './system.ts';
+import { SparseWeights } from './weights.ts';
+
+export type { Parse } from './core.ts';
+
+export const MODEL_PATH = fileURLToPath(new URL('./model/en-ewt.bin.gz', import.meta.url));
+
+/** A loaded model: its weights, its transitions and the size of its hashed feature table. */
+export interface ParserModel {
+  weights: SparseWeights;
+  transitions: Transitions;
+  rowMask: number;
+}
+
+let shipped: ParserModel | null = null;
+
+export function loadModel(path: string = MODEL_PATH): ParserModel {
+  const weights = SparseWeights.read(readFileSync(path));
+  const h = weights.header;
+  return { weights, transitions: new Transitions(h.labels, h.leftLabels, h.rightLabels), rowMask: (1 << h.rowBits) - 1 };
+}
+
+/** The shipped model, read on first use (about 0.2 s) and kept. */
+export function parserModel(): ParserModel {
+  shipped ??= loadModel();
+  return shipped;
+}
+
+/**
+ * Parses one sentence. `words` are its tokens, `tags` their universal POS tags (wink's `its.pos`), same length.
+ * Returns for each word the 0-based index of its head (-1 for the root) and its UD relation.
+ */
+export function parse(words: string[], tags: string[], model: ParserModel = parserModel()): Parse {
+  if (words.length !== tags.length) throw new Error(`parse: ${words.length} words but ${tags.length} tags`);
+  return parseWith(model.weights, model.transitions, model.rowMask, words, tags);
+}
