@@ -8,6 +8,8 @@ export interface TreebankSentence {
   words: string[];
   /** Gold universal POS tags (UPOS column). */
   upos: string[];
+  /** Gold Penn Treebank tags (XPOS column). */
+  xpos: string[];
   head: number[];
   /** Full deprels, subtypes included ("nsubj:pass"). */
   label: string[];
@@ -35,6 +37,7 @@ export function readConllu(text: string): TreebankSentence[] {
     cur.start.push(cur.words.length ? cur.start[cur.start.length - 1]! + cur.words[cur.words.length - 1]!.length + 1 : 0);
     cur.words.push(form);
     cur.upos.push(cols[3] ?? 'X');
+    cur.xpos.push(cols[4] && cols[4] !== '_' ? cols[4] : (cols[3] ?? 'X'));
     cur.head.push(Number(cols[6]) - 1);
     cur.label.push(cols[7] ?? 'dep');
   }
@@ -43,5 +46,5 @@ export function readConllu(text: string): TreebankSentence[] {
 }
 
 function empty(): TreebankSentence {
-  return { words: [], upos: [], head: [], label: [], start: [] };
+  return { words: [], upos: [], xpos: [], head: [], label: [], start: [] };
 }

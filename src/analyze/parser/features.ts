@@ -174,5 +174,7 @@ export function extract(st: State, e: Encoded, mask: number, out: Int32Array): n
   // neighbours in the text
   f2(N0prevp, N0p); f3(N0prevp, N0p, N1p); f2(S0p, S0nextp); f2(S0prevp, S0p); f3(S0p, S0nextp, N0p);
   f3(S0lL, S0p, N0p); f3(S0ll, S0p, N0p); f3(S0hp, S0ll, S0p);
+  // more word pairs
+  f2(N0w, N1w); f2(N0p, N1w); f2(N0w, N1p); f3(S0w, N0p, N1p); f3(S0p, N0w, N1p); f2(S0hw, N0w); f3(S0w, S0ll, N0p);
   return k;
 }

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseWith, type Parse } from './core.ts';
 import { Transitions } from './system.ts';
 import { SparseWeights } from './weights.ts';
+import { winkTags } from './wink-tags.ts';
 
 export type { Parse } from './core.ts';
 
@@ -46,4 +47,9 @@ export function parserModel(): ParserModel {
 export function parse(words: string[], tags: string[], model: ParserModel = parserModel()): Parse {
   if (words.length !== tags.length) throw new Error(`parse: ${words.length} words but ${tags.length} tags`);
   return parseWith(model.weights, model.transitions, model.rowMask, words, tags);
+}
+
+/** Parses words tagged by wink-nlp here (for callers that have tokens but no tags; wink is loaded on first use). */
+export function parseWords(words: string[], model: ParserModel = parserModel()): Parse {
+  return parse(words, winkTags(words), model);
 }

@@ -132,7 +132,7 @@ export function train(o: TrainOptions): void {
       }
     }
     const trained = (Date.now() - started) / 1000;
-    const header: Omit<ModelHeader, 'format' | 'rowBits' | 'classes' | 'step' | 'nonzero'> = {
+    const header: Omit<ModelHeader, 'format' | 'rowBits' | 'classes' | 'min' | 'ratio' | 'nonzero' | 'rows'> = {
       labels: inv.labels,
       leftLabels: inv.leftLabels,
       rightLabels: inv.rightLabels,

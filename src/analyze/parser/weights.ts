@@ -1,6 +1,7 @@
 /**
  * Weight tables. Training uses a dense averaged perceptron over hashed feature rows; what ships is the averaged
- * table with small weights dropped and the rest quantized, stored as (delta index, value) varints, gzipped.
+ * table with small weights dropped and the rest quantized to one byte on a log scale, stored column-wise
+ * (row gaps, classes per row, class ids, values) so that gzip finds each kind of byte together.
  * At run time the table stays sparse (row → its nonzero classes), which is smaller and, since most rows keep
  * only a few classes, faster to score than a dense one.
  */
@@ -14,15 +15,18 @@ export interface Scorer {
 
 /** What the model file says besides the weights. */
 export interface ModelHeader {
-  format: 'readout-parser/1';
+  format: 'readout-parser/2';
   rowBits: number;
   classes: number;
   labels: string[];
   leftLabels: number[];
   rightLabels: number[];
-  /** Quantization step: weight = step × stored integer. */
-  step: number;
+  /** Quantization: a stored magnitude q (0–127) means min × ratio^q; bit 7 is the sign. */
+  min: number;
+  ratio: number;
   nonzero: number;
+  /** Rows with at least one weight. */
+  rows: number;
   trainedOn: string;
   dev?: { uas: number; las: number };
 }
@@ -65,49 +69,64 @@ export class TrainingWeights implements Scorer {
    * The averaged weights, pruned to about `keep` nonzero weights (the largest in magnitude) and quantized, as
    * the bytes of a model file.
    */
-  export(header: Omit<ModelHeader, 'format' | 'rowBits' | 'classes' | 'step' | 'nonzero'>, keep: number): Buffer {
-    const { w, u, c } = this;
+  export(header: Omit<ModelHeader, 'format' | 'rowBits' | 'classes' | 'min' | 'ratio' | 'nonzero' | 'rows'>, keep: number): Buffer {
+    const { w, u, c, classes: C } = this;
     const total = w.length;
     // threshold from a sample of the nonzero averaged weights
-    const sample: number[] = [];
     let nonzero = 0;
-    for (let i = 0; i < total; i++) if (w[i] !== 0 || u[i] !== 0) nonzero++;
+    let max = 0;
+    for (let i = 0; i < total; i++) {
+      if (w[i] === 0 && u[i] === 0) continue;
+      nonzero++;
+      const a = Math.abs(w[i]! - u[i]! / c);
+      if (a > max) max = a;
+    }
     const every = Math.max(1, Math.floor(nonzero / 400_000));
+    const sample: number[] = [];
     let seen = 0;
     for (let i = 0; i < total; i++) {
       if (w[i] === 0 && u[i] === 0) continue;
       if (seen++ % every === 0) sample.push(Math.abs(w[i]! - u[i]! / c));
     }
     sample.sort((a, b) => a - b);
-    const threshold = nonzero <= keep ? 1e-9 : sample[Math.floor(sample.length * (1 - keep / nonzero))] ?? 0;
-    // a weight just above the threshold keeps two bits of precision; larger ones relatively more
-    const step = Math.max(threshold / 4, 1e-6);
-    const bytes: number[] = [];
-    const varint = (v: number) => {
-      while (v >= 0x80) {
-        bytes.push((v & 0x7f) | 0x80);
-        v = Math.floor(v / 128);
+    const min = Math.max(1e-6, nonzero <= keep ? (sample.find((x) => x > 0) ?? 1e-6) : sample[Math.floor(sample.length * (1 - keep / nonzero))] ?? 1e-6);
+    // magnitudes on a log scale from min to max in 127 steps: a few percent error wherever the weight lies
+    const ratio = Math.pow(Math.max(max, min * 2) / min, 1 / 127);
+    const logRatio = Math.log(ratio);
+    const rowGaps: number[] = [];
+    const counts: number[] = [];
+    const cls: number[] = [];
+    const vals: number[] = [];
+    let lastRow = -1;
+    const rows = total / C;
+    for (let r = 0; r < rows; r++) {
+      let n = 0;
+      for (let k = 0, i = r * C; k < C; k++, i++) {
+        if (w[i] === 0 && u[i] === 0) continue;
+        const a = w[i]! - u[i]! / c;
+        const m = Math.abs(a);
+        if (m < min) continue;
+        const q = Math.min(127, Math.round(Math.log(m / min) / logRatio));
+        cls.push(k);
+        vals.push(q | (a < 0 ? 128 : 0));
+        n++;
       }
-      bytes.push(v);
-    };
-    let last = 0;
-    let kept = 0;
-    for (let i = 0; i < total; i++) {
-      if (w[i] === 0 && u[i] === 0) continue;
-      const a = w[i]! - u[i]! / c;
-      if (Math.abs(a) < threshold) continue;
-      const q = Math.round(a / step);
-      if (q === 0) continue;
-      varint(i - last);
-      varint(q < 0 ? -2 * q - 1 : 2 * q);
-      last = i;
-      kept++;
+      if (!n) continue;
+      let gap = r - lastRow;
+      lastRow = r;
+      while (gap >= 0x80) {
+        rowGaps.push((gap & 0x7f) | 0x80);
+        gap >>>= 7;
+      }
+      rowGaps.push(gap);
+      counts.push(n);
     }
-    const full: ModelHeader = { format: 'readout-parser/1', rowBits: this.rowBits, classes: this.classes, step, nonzero: kept, ...header };
+    const full: ModelHeader = { format: 'readout-parser/2', rowBits: this.rowBits, classes: C, min, ratio, nonzero: cls.length, rows: counts.length, ...header };
     const json = Buffer.from(JSON.stringify(full), 'utf8');
-    const len = Buffer.alloc(4);
-    len.writeUInt32LE(json.length);
-    return gzipSync(Buffer.concat([len, json, Buffer.from(bytes)]), { level: 9 });
+    const len = Buffer.alloc(8);
+    len.writeUInt32LE(json.length, 0);
+    len.writeUInt32LE(rowGaps.length, 4);
+    return gzipSync(Buffer.concat([len, json, Buffer.from(rowGaps), Buffer.from(counts), Buffer.from(cls), Buffer.from(vals)]), { level: 9 });
   }
 }
 
@@ -126,40 +145,44 @@ export class SparseWeights implements Scorer {
   static read(file: Buffer): SparseWeights {
     const raw = gunzipSync(file);
     const len = raw.readUInt32LE(0);
-    const header = JSON.parse(raw.subarray(4, 4 + len).toString('utf8')) as ModelHeader;
-    if (header.format !== 'readout-parser/1') throw new Error(`unknown parser model format ${String(header.format)}`);
-    const C = header.classes;
+    const gapBytes = raw.readUInt32LE(4);
+    const header = JSON.parse(raw.subarray(8, 8 + len).toString('utf8')) as ModelHeader;
+    if (header.format !== 'readout-parser/2') throw new Error(`unknown parser model format ${String(header.format)}`);
     const rows = 1 << header.rowBits;
+    const nz = header.nonzero;
     const rowStart = new Uint32Array(rows + 1);
-    const cls = new Uint8Array(header.nonzero);
-    const val = new Float32Array(header.nonzero);
-    let pos = 4 + len;
-    let index = 0;
-    let row = 0;
-    for (let j = 0; j < header.nonzero; j++) {
-      let v = 0;
-      let mul = 1;
+    let gp = 8 + len;
+    let cp = gp + gapBytes;
+    const cls = raw.subarray(cp + header.rows, cp + header.rows + nz);
+    const codes = raw.subarray(cp + header.rows + nz, cp + header.rows + 2 * nz);
+    const magnitude = new Float32Array(128);
+    for (let q = 0; q < 128; q++) magnitude[q] = header.min * Math.pow(header.ratio, q);
+    const val = new Float32Array(nz);
+    for (let j = 0; j < nz; j++) {
+      const q = codes[j]!;
+      val[j] = q & 128 ? -magnitude[q & 127]! : magnitude[q]!;
+    }
+    let row = -1;
+    let j = 0;
+    let filled = 0;
+    for (let k = 0; k < header.rows; k++) {
+      let gap = 0;
+      let shift = 0;
       let byte: number;
       do {
-        byte = raw[pos++]!;
-        v += (byte & 0x7f) * mul;
-        mul *= 128;
+        byte = raw[gp++]!;
+        gap |= (byte & 0x7f) << shift;
+        shift += 7;
       } while (byte & 0x80);
-      index += v;
-      let q = 0;
-      mul = 1;
-      do {
-        byte = raw[pos++]!;
-        q += (byte & 0x7f) * mul;
-        mul *= 128;
-      } while (byte & 0x80);
-      const r = Math.floor(index / C);
-      while (row < r) rowStart[++row] = j;
-      cls[j] = index - r * C;
-      val[j] = (q & 1 ? -(q + 1) / 2 : q / 2) * header.step;
+      row += gap;
+      // rows before this one (and after the previous) are empty: they start and end at j
+      while (filled < row) rowStart[++filled] = j;
+      j += raw[cp++]!;
+      rowStart[row + 1] = j;
+      filled = row + 1;
     }
-    while (row < rows) rowStart[++row] = header.nonzero;
-    return new SparseWeights(header, rowStart, cls, val);
+    while (filled < rows) rowStart[++filled] = j;
+    return new SparseWeights(header, rowStart, new Uint8Array(cls), val);
   }
 
   score(rows: Int32Array, count: number, out: Float32Array): void {
