@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseWords, parserModel, type Parse } from '../src/analyze/parser/index.ts';
+import { parse, parseWords, parserModel, type Parse } from '../src/analyze/parser/index.ts';
 import { readConllu } from '../src/analyze/parser/conllu.ts';
 import { winkTags } from '../src/analyze/parser/wink-tags.ts';
 import { evaluate } from '../src/analyze/parser/train.ts';
@@ -78,8 +78,8 @@ describe('dependency parser', () => {
 });
 
 const EWT = resolve(process.env.READOUT_SHARED ?? join(import.meta.dirname, '..', '..', 'shared'), 'eval', 'ud-english-ewt');
-/** Measured on EWT test with wink tags when the model was trained, minus a margin. */
-const LAS_BAR = 0.79;
+/** Measured on EWT test with wink tags for the shipped model (LAS 0.829), minus a margin. */
+const LAS_BAR = 0.82;
 
 describe('dependency parser on UD English EWT test', () => {
   const file = join(EWT, 'en_ewt-ud-test.conllu');
@@ -87,12 +87,11 @@ describe('dependency parser on UD English EWT test', () => {
   it(`scores LAS ≥ ${LAS_BAR} with wink tags`, { skip: missing }, () => {
     const model = parserModel();
     const gold = readConllu(readFileSync(file, 'utf8'));
-    const sents = gold.map((s) => ({ words: s.words, tags: winkTags(s.words), head: s.head, label: s.label }));
-    const wink = evaluate(model.weights, model.transitions, model.rowMask, sents);
-    const goldTags = evaluate(model.weights, model.transitions, model.rowMask, gold.map((s) => ({ ...s, tags: s.upos })));
+    const wink = evaluate(gold.map((s) => ({ ...s, tags: winkTags(s.words) })), (s) => parse(s.words, s.tags, model));
+    const goldTags = evaluate(gold, (s) => parse(s.words, s.upos, model));
     const pct = (x: number) => (x * 100).toFixed(2);
     console.log(`EWT test, ${wink.tokens} words: wink tags UAS ${pct(wink.uas)} LAS ${pct(wink.las)} (universal relations ${pct(wink.lasUniversal)}), ${Math.round(wink.tokens / wink.seconds)} words/s`);
-    console.log(`EWT test, gold UPOS tags: UAS ${pct(goldTags.uas)} LAS ${pct(goldTags.las)} (universal relations ${pct(goldTags.lasUniversal)})`);
+    console.log(`EWT test, gold UPOS in place of wink's: UAS ${pct(goldTags.uas)} LAS ${pct(goldTags.las)} (universal relations ${pct(goldTags.lasUniversal)})`);
     expect(wink.las).toBeGreaterThanOrEqual(LAS_BAR);
   });
 });

@@ -1,4 +1,7 @@
-/** Greedy parsing of one encoded sentence with any scorer, shared by training (dev scores) and run time. */
+/**
+ * Greedy parsing of one sentence with any scorer, shared by training (dev scores) and run time. `tags` are
+ * the tagger's XPOS tags, `upos` wink's tags.
+ */
 import { encode, extract, MAX_FEATURES } from './features.ts';
 import { State, Transitions } from './system.ts';
 import type { Scorer } from './weights.ts';
@@ -16,14 +19,14 @@ const rows = new Int32Array(MAX_FEATURES);
 let scores = new Float32Array(0);
 let valid = new Uint8Array(0);
 
-export function parseWith(scorer: Scorer, t: Transitions, rowMask: number, words: string[], tags: string[]): Parse {
+export function parseWith(scorer: Scorer, t: Transitions, rowMask: number, words: string[], tags: string[], upos: string[]): Parse {
   const n = words.length;
   if (n === 0) return { head: [], label: [] };
   if (scores.length < t.size) {
     scores = new Float32Array(t.size);
     valid = new Uint8Array(t.size);
   }
-  const e = encode(words, tags);
+  const e = encode(words, tags, upos);
   const st = new State(n);
   while (!st.done) {
     const count = extract(st, e, rowMask, rows);

@@ -10,7 +10,10 @@ import type { State } from './system.ts';
 export interface Encoded {
   n: number;
   word: Int32Array;
+  /** Fine (XPOS) tags from the tagger. */
   tag: Int32Array;
+  /** wink's universal tags. */
+  upos: Int32Array;
   suffix: Int32Array;
   shape: Int32Array;
 }
@@ -45,17 +48,19 @@ function shapeOf(word: string): string {
   return out;
 }
 
-export function encode(words: string[], tags: string[]): Encoded {
+export function encode(words: string[], tags: string[], upos: string[]): Encoded {
   const n = words.length;
-  const e: Encoded = { n, word: new Int32Array(n + 1), tag: new Int32Array(n + 1), suffix: new Int32Array(n + 1), shape: new Int32Array(n + 1) };
+  const e: Encoded = { n, word: new Int32Array(n + 1), tag: new Int32Array(n + 1), upos: new Int32Array(n + 1), suffix: new Int32Array(n + 1), shape: new Int32Array(n + 1) };
   e.word[0] = hashString('<root>');
   e.tag[0] = hashString('ROOT');
+  e.upos[0] = hashString('ROOT', 5);
   e.suffix[0] = hashString('<root>', 7);
   e.shape[0] = hashString('<root>', 9);
   for (let i = 0; i < n; i++) {
     const w = normalize(words[i]!);
     e.word[i + 1] = hashString(w);
     e.tag[i + 1] = hashString(tags[i] ?? 'X');
+    e.upos[i + 1] = hashString(upos[i] ?? 'X', 5);
     e.suffix[i + 1] = hashString(w.length > 3 ? w.slice(-3) : w, 7);
     e.shape[i + 1] = hashString(shapeOf(words[i]!), 9);
   }
@@ -176,5 +181,9 @@ export function extract(st: State, e: Encoded, mask: number, out: Int32Array): n
   f3(S0lL, S0p, N0p); f3(S0ll, S0p, N0p); f3(S0hp, S0ll, S0p);
   // more word pairs
   f2(N0w, N1w); f2(N0p, N1w); f2(N0w, N1p); f3(S0w, N0p, N1p); f3(S0p, N0w, N1p); f2(S0hw, N0w); f3(S0w, S0ll, N0p);
+  // wink's own tags, a second opinion beside the tagger's
+  const U = e.upos;
+  const S0u = U[s0]!, N0u = n0 < 0 ? NONE : U[n0]!, N1u = n1 < 0 ? NONE : U[n1]!;
+  f2(S0u, S0p); f2(N0u, N0p); f2(S0u, N0u); f3(S0u, N0u, N1u); f2(N1u, N1p);
   return k;
 }

@@ -1,6 +1,7 @@
 /**
  * Dependency parser: arc-eager transitions, greedy decoding, averaged perceptron trained with a dynamic oracle
- * on UD English EWT, tagged by wink-nlp as at run time. See scripts/train-parser.ts for training.
+ * on UD English EWT, with wink-nlp's tags refined by a small XPOS tagger, as at run time. Training:
+ * scripts/train-parser.ts (`npm run train:parser`).
  *
  *   import { parse } from './analyze/parser/index.ts';
  *   parse(['Russia', 'was', 'accused', '.'], ['PROPN', 'AUX', 'VERB', 'PUNCT'])
@@ -13,28 +14,36 @@ import { fileURLToPath } from 'node:url';
 import { parseWith, type Parse } from './core.ts';
 import { Transitions } from './system.ts';
 import { SparseWeights } from './weights.ts';
+import { readTagger, tagWith } from './tagger.ts';
 import { winkTags } from './wink-tags.ts';
 
 export type { Parse } from './core.ts';
 
-export const MODEL_PATH = fileURLToPath(new URL('./model/en-ewt.bin.gz', import.meta.url));
+export const MODEL_PATH = fileURLToPath(new URL('./model/en-ewt-parser.bin.gz', import.meta.url));
+export const TAGGER_PATH = fileURLToPath(new URL('./model/en-ewt-tagger.bin.gz', import.meta.url));
 
-/** A loaded model: its weights, its transitions and the size of its hashed feature table. */
+/** A loaded model: the parser's weights and transitions, the size of its feature table, and the tagger. */
 export interface ParserModel {
   weights: SparseWeights;
   transitions: Transitions;
   rowMask: number;
+  tagger: { weights: SparseWeights; tags: string[] };
 }
 
 let shipped: ParserModel | null = null;
 
-export function loadModel(path: string = MODEL_PATH): ParserModel {
+export function loadModel(path: string = MODEL_PATH, taggerPath: string = TAGGER_PATH): ParserModel {
   const weights = SparseWeights.read(readFileSync(path));
   const h = weights.header;
-  return { weights, transitions: new Transitions(h.labels, h.leftLabels, h.rightLabels), rowMask: (1 << h.rowBits) - 1 };
+  return {
+    weights,
+    transitions: new Transitions(h.labels, h.leftLabels, h.rightLabels),
+    rowMask: (1 << h.rowBits) - 1,
+    tagger: readTagger(readFileSync(taggerPath)),
+  };
 }
 
-/** The shipped model, read on first use (about 0.2 s) and kept. */
+/** The shipped model, read on first use and kept. */
 export function parserModel(): ParserModel {
   shipped ??= loadModel();
   return shipped;
@@ -46,7 +55,8 @@ export function parserModel(): ParserModel {
  */
 export function parse(words: string[], tags: string[], model: ParserModel = parserModel()): Parse {
   if (words.length !== tags.length) throw new Error(`parse: ${words.length} words but ${tags.length} tags`);
-  return parseWith(model.weights, model.transitions, model.rowMask, words, tags);
+  const xpos = tagWith(model.tagger.weights, model.tagger.tags, words, tags);
+  return parseWith(model.weights, model.transitions, model.rowMask, words, xpos, tags);
 }
 
 /** Parses words tagged by wink-nlp here (for callers that have tokens but no tags; wink is loaded on first use). */

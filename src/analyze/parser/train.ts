@@ -11,7 +11,10 @@ import { parseWith } from './core.ts';
 /** A sentence to train or evaluate on: words, the tags the parser will see, and the gold tree (0-based, -1 root). */
 export interface GoldSentence {
   words: string[];
-  tags: string[];
+  /** wink's universal tags. */
+  upos: string[];
+  /** XPOS tags as the tagger predicts them (jackknifed on the training set). */
+  xpos: string[];
   head: number[];
   label: string[];
 }
@@ -87,7 +90,7 @@ export function train(o: TrainOptions): void {
       gh[i + 1] = h + 1;
       gl[i + 1] = inv.labels.indexOf(inv.map(s.label[i]!));
     });
-    return { e: encode(s.words, s.tags), gh, gl };
+    return { e: encode(s.words, s.xpos, s.upos), gh, gl };
   });
   o.log(`${prepared.length} sentences, ${t.size} transitions (${inv.labels.length} labels), 2^${o.rowBits} feature rows`);
   const random = rng(o.seed);
@@ -140,21 +143,21 @@ export function train(o: TrainOptions): void {
     };
     const file = weights.export(header, o.keep);
     const sparse = SparseWeights.read(file);
-    const dev = evaluate(sparse, t, mask, o.dev);
+    const dev = evaluate(o.dev, (s) => parseWith(sparse, t, mask, s.words, s.xpos, s.upos));
     o.log(`epoch ${epoch + 1}: ${trained.toFixed(1)} s, ${((errors / steps) * 100).toFixed(2)}% wrong steps; dev UAS ${(dev.uas * 100).toFixed(2)} LAS ${(dev.las * 100).toFixed(2)} (universal ${(dev.lasUniversal * 100).toFixed(2)}); model ${(file.length / 1e6).toFixed(2)} MB, ${sparse.header.nonzero} weights`);
     o.onEpoch(epoch, dev, () => weights.export({ ...header, dev: { uas: dev.uas, las: dev.las } }, o.keep));
   }
 }
 
 /** UAS and LAS (punctuation included, as in the CoNLL 2018 shared task) of a model over gold sentences. */
-export function evaluate(scorer: SparseWeights, t: Transitions, mask: number, sents: GoldSentence[]): Scores {
+export function evaluate<S extends { words: string[]; head: number[]; label: string[] }>(sents: S[], parse: (s: S) => { head: number[]; label: string[] }): Scores {
   let tokens = 0;
   let uas = 0;
   let las = 0;
   let lasU = 0;
   const started = performance.now();
   for (const s of sents) {
-    const p = parseWith(scorer, t, mask, s.words, s.tags);
+    const p = parse(s);
     for (let i = 0; i < s.words.length; i++) {
       tokens++;
       if (p.head[i] !== s.head[i]) continue;
