@@ -136,8 +136,10 @@ export class SparseWeights implements Scorer {
   private constructor(
     readonly header: ModelHeader,
     private readonly rowStart: Uint32Array,
-    private readonly cls: Uint8Array,
-    private readonly val: Float32Array,
+    /** Per weight: class << 8 | quantized value, one 16-bit read per weight (memory traffic is the cost). */
+    private readonly entry: Uint16Array,
+    /** Quantized value → weight (256 entries, stays in L1). */
+    private readonly table: Float32Array,
   ) {
     this.classes = header.classes;
   }
@@ -155,13 +157,13 @@ export class SparseWeights implements Scorer {
     let cp = gp + gapBytes;
     const cls = raw.subarray(cp + header.rows, cp + header.rows + nz);
     const codes = raw.subarray(cp + header.rows + nz, cp + header.rows + 2 * nz);
-    const magnitude = new Float32Array(128);
-    for (let q = 0; q < 128; q++) magnitude[q] = header.min * Math.pow(header.ratio, q);
-    const val = new Float32Array(nz);
-    for (let j = 0; j < nz; j++) {
-      const q = codes[j]!;
-      val[j] = q & 128 ? -magnitude[q & 127]! : magnitude[q]!;
+    const table = new Float32Array(256);
+    for (let q = 0; q < 128; q++) {
+      table[q] = header.min * Math.pow(header.ratio, q);
+      table[q | 128] = -table[q]!;
     }
+    const entry = new Uint16Array(nz);
+    for (let j = 0; j < nz; j++) entry[j] = (cls[j]! << 8) | codes[j]!;
     let row = -1;
     let j = 0;
     let filled = 0;
@@ -182,16 +184,19 @@ export class SparseWeights implements Scorer {
       filled = row + 1;
     }
     while (filled < rows) rowStart[++filled] = j;
-    return new SparseWeights(header, rowStart, new Uint8Array(cls), val);
+    return new SparseWeights(header, rowStart, entry, table);
   }
 
   score(rows: Int32Array, count: number, out: Float32Array): void {
     out.fill(0, 0, this.classes);
-    const { rowStart, cls, val } = this;
+    const { rowStart, entry, table } = this;
     for (let i = 0; i < count; i++) {
       const r = rows[i]!;
       const end = rowStart[r + 1]!;
-      for (let j = rowStart[r]!; j < end; j++) out[cls[j]!]! += val[j]!;
+      for (let j = rowStart[r]!; j < end; j++) {
+        const x = entry[j]!;
+        out[x >>> 8]! += table[x & 255]!;
+      }
     }
   }
 }
