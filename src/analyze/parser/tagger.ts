@@ -50,30 +50,39 @@ function prepare(words: string[], upos: string[]): TaggerInput {
   return x;
 }
 
+// module-level writer state instead of per-call closures (see features.ts)
+let OUT: Int32Array = new Int32Array(0);
+let K = 0;
+let T = 0;
+let MASK = 0;
+function f1(a: number): void {
+  OUT[K++] = fin(mix(Math.imul(++T, 0x9e3779b1), a), MASK);
+}
+function f2(a: number, b: number): void {
+  OUT[K++] = fin(mix(mix(Math.imul(++T, 0x9e3779b1), a), b), MASK);
+}
+function f3(a: number, b: number, c: number): void {
+  OUT[K++] = fin(mix(mix(mix(Math.imul(++T, 0x9e3779b1), a), b), c), MASK);
+}
+function at(a: Int32Array, j: number): number {
+  return j < 0 || j >= a.length ? NONE : a[j]!;
+}
+
 function features(x: TaggerInput, i: number, prev: number, prev2: number, mask: number, out: Int32Array): number {
-  const w = (j: number) => (j < 0 || j >= x.n ? NONE : x.word[j]!);
-  const u = (j: number) => (j < 0 || j >= x.n ? NONE : x.upos[j]!);
-  let k = 0;
-  let t = 0;
-  const f1 = (a: number) => {
-    out[k++] = fin(mix(Math.imul(++t, 0x9e3779b1), a), mask);
-  };
-  const f2 = (a: number, b: number) => {
-    out[k++] = fin(mix(mix(Math.imul(++t, 0x9e3779b1), a), b), mask);
-  };
-  const f3 = (a: number, b: number, c: number) => {
-    out[k++] = fin(mix(mix(mix(Math.imul(++t, 0x9e3779b1), a), b), c), mask);
-  };
+  OUT = out;
+  K = 0;
+  T = 0;
+  MASK = mask;
   f1(0);
-  f1(w(i)); f1(w(i - 1)); f1(w(i + 1)); f1(w(i - 2)); f1(w(i + 2));
-  f1(u(i)); f2(u(i), w(i)); f1(u(i - 1)); f1(u(i + 1)); f2(u(i), u(i + 1)); f2(u(i - 1), u(i)); f3(u(i - 1), u(i), u(i + 1));
+  f1(at(x.word, i)); f1(at(x.word, i - 1)); f1(at(x.word, i + 1)); f1(at(x.word, i - 2)); f1(at(x.word, i + 2));
+  f1(at(x.upos, i)); f2(at(x.upos, i), at(x.word, i)); f1(at(x.upos, i - 1)); f1(at(x.upos, i + 1)); f2(at(x.upos, i), at(x.upos, i + 1)); f2(at(x.upos, i - 1), at(x.upos, i)); f3(at(x.upos, i - 1), at(x.upos, i), at(x.upos, i + 1));
   for (let s = 0; s < 4; s++) f1(x.suf[s]![i]!);
   for (let s = 0; s < 3; s++) f1(x.pre[s]![i]!);
-  f2(x.suf[2]![i]!, u(i));
-  f1(x.shape[i]!); f2(x.shape[i]!, u(i));
-  f1(prev); f2(prev, prev2); f2(prev, w(i)); f2(prev, u(i)); f2(w(i), w(i + 1)); f2(w(i - 1), w(i));
-  f2(x.suf[2]![i + 1 < x.n ? i + 1 : i]!, i + 1 < x.n ? 1 : 0); f2(w(i), u(i + 1)); f2(prev, x.suf[2]![i]!);
-  return k;
+  f2(x.suf[2]![i]!, at(x.upos, i));
+  f1(x.shape[i]!); f2(x.shape[i]!, at(x.upos, i));
+  f1(prev); f2(prev, prev2); f2(prev, at(x.word, i)); f2(prev, at(x.upos, i)); f2(at(x.word, i), at(x.word, i + 1)); f2(at(x.word, i - 1), at(x.word, i));
+  f2(x.suf[2]![i + 1 < x.n ? i + 1 : i]!, i + 1 < x.n ? 1 : 0); f2(at(x.word, i), at(x.upos, i + 1)); f2(prev, x.suf[2]![i]!);
+  return K;
 }
 
 /** Tags `words` (with wink's UPOS `upos`) with XPOS tags. */
