@@ -4,7 +4,7 @@
  * learns from tags as noisy as it will get), then the parser, keeping the epoch with the best dev LAS. Writes
  * src/analyze/parser/model/en-ewt-{tagger,parser}.bin.gz; only these derived weights are shipped.
  *
- *   npm run train:parser [-- --epochs 15 --bits 21 --keep 5000000 --shared ../shared]
+ *   npm run train:parser [-- --epochs 12 --bits 21 --keep 5000000 --shared ../shared]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,7 +17,7 @@ import { MODEL_PATH, TAGGER_PATH } from '../src/analyze/parser/index.ts';
 
 const { values } = parseArgs({
   options: {
-    epochs: { type: 'string', default: '15' },
+    epochs: { type: 'string', default: '12' },
     bits: { type: 'string', default: '21' },
     keep: { type: 'string', default: '5000000' },
     explore: { type: 'string', default: '1' },

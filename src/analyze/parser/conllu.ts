@@ -13,8 +13,6 @@ export interface TreebankSentence {
   head: number[];
   /** Full deprels, subtypes included ("nsubj:pass"). */
   label: string[];
-  /** Character offsets of each word in `words.join(' ')`, for aligning another tokenizer's output. */
-  start: number[];
 }
 
 export function readConllu(text: string): TreebankSentence[] {
@@ -34,7 +32,6 @@ export function readConllu(text: string): TreebankSentence[] {
     const id = cols[0] ?? '';
     if (!/^\d+$/.test(id)) continue;
     const form = (cols[1] ?? '_').replace(/\s+/g, '_');
-    cur.start.push(cur.words.length ? cur.start[cur.start.length - 1]! + cur.words[cur.words.length - 1]!.length + 1 : 0);
     cur.words.push(form);
     cur.upos.push(cols[3] ?? 'X');
     cur.xpos.push(cols[4] && cols[4] !== '_' ? cols[4] : (cols[3] ?? 'X'));
@@ -46,5 +43,5 @@ export function readConllu(text: string): TreebankSentence[] {
 }
 
 function empty(): TreebankSentence {
-  return { words: [], upos: [], xpos: [], head: [], label: [], start: [] };
+  return { words: [], upos: [], xpos: [], head: [], label: [] };
 }

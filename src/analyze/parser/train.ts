@@ -3,7 +3,7 @@
  * 2012): after the first epochs the parser follows its own prediction 90% of the time, so it is trained on the
  * kind of configurations it will reach after its own mistakes.
  */
-import { extract, encode, MAX_FEATURES, type Encoded } from './features.ts';
+import { extract, encode, MAX_FEATURES } from './features.ts';
 import { State, Transitions } from './system.ts';
 import { TrainingWeights, SparseWeights, type ModelHeader } from './weights.ts';
 import { parseWith } from './core.ts';
@@ -169,4 +169,3 @@ export function evaluate<S extends { words: string[]; head: number[]; label: str
   return { uas: uas / tokens, las: las / tokens, lasUniversal: lasU / tokens, tokens, seconds: (performance.now() - started) / 1000 };
 }
 
-export type { Encoded };
