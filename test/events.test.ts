@@ -511,3 +511,18 @@ describe('event coder on alleged events', () => {
     expect(e!.status).toBe('uncertain');
   });
 });
+
+describe('event coder with the dependency parse', () => {
+  it('takes the subject across a relative clause, not the nearest name', () => {
+    const e = events('Iran, which sent advisers to Syria in 2015 to help Bashar al-Assad, denied that its forces were near the border.', '2018-05-10').find((x) => x.event === 'REJECT');
+    expect(e!.actor.map((a) => a.name)).toEqual(['Iran']);
+  });
+  it('takes coordinated subjects and every coordinated object', () => {
+    expect(events('Merkel and Macron urged Putin on Friday to withdraw the troops.', '2022-02-11').map(who)).toContain('REQUEST Angela Merkel+Emmanuel Macron > Vladimir Putin');
+    const [e] = events('Turkish aircraft have struck Syrian government and Russian positions near Idlib.', '2020-03-01');
+    expect(e!.recipient.map((a) => a.name).sort()).toEqual(['Russia', 'Syria']);
+  });
+  it('reads the agent of a passive as the actor', () => {
+    expect(events('Lavrov was received by Wang Yi in Beijing on Tuesday.', '2022-03-30').map(who)).toEqual(['CONSULT Wang Yi > Sergey Lavrov']);
+  });
+});

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { Actor, Analysis, Sector, EventRecord, EventStatus, Evidence, Mention, PloverType, Quote, TimeExpression, Token } from '../model/annotations.ts';
+import { Syntax } from './syntax.ts';
 import { firstStartingAtOrAfter, type When } from '../model/document.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { salientAt } from './mentions.ts';
@@ -186,6 +187,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   const topicContexts = new Map(kb.topics.map((t) => [t.topic, t.context]));
   const sentenceTokens = sentences.map((s) => tokenRange(tokens, s.start, s.end));
   const era = presupposedEra(a);
+  const syntax = new Syntax(tokens, text);
 
   for (const hit of hits) {
     const s = sentences[hit.sentence]!;
@@ -276,6 +278,14 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
         if (next.kind === 'country' && !animateHead(tokens, text, next, R.generic)) continue;
         if (/^['’]s?\b/.test(text.slice(next.end, next.end + 3))) continue;
       }
+    }
+    // where the parse names participants, its subject and object replace the guesses of word order
+    if (!t.nominal && !gerundAsNoun(tokens, text, hit)) {
+      syntax.ensure(t0, t1);
+      const parsed = parsedParticipants(syntax, hit, sentenceMentions, t.object);
+      if (parsed.actor.length) actor = uniqueActors(parsed.actor.flatMap(actorsOf));
+      const others = uniqueActors(parsed.recipient.flatMap(actorsOf)).filter((r) => !actor.some((x) => sameSide(x, r)));
+      if (others.length) recipient = others;
     }
     // inside a quotation, "we"/"it" are the speaker: the speaker acts
     // (only when the speaker speaks of themself: "if we can cooperate", not "whoever torches cars")
@@ -686,6 +696,37 @@ function domesticObject(text: string, tokens: Token[], hit: Hit, after: Mention[
   const m = after[0];
   if (!m || !/^\s*(?:the|its|his|her|their)?\s*$/i.test(text.slice(tokens[hit.last]!.end, m.start))) return false;
   return actorsOf(m).some((r) => actor.some((x) => sameSide(x, r)));
+}
+
+/** Prepositions that place or time an event rather than name a participant. */
+const CIRCUMSTANTIAL = new Set(['in', 'at', 'during', 'near', 'on', 'after', 'before', 'since', 'until', 'by', 'over', 'under', 'amid', 'despite', 'via', 'through', 'across', 'within', 'like', 'as']);
+
+/**
+ * The participants the dependency parse gives a verb trigger: the mentions naming its subject (its agent, for a
+ * passive) and its object — the direct object, or the oblique whose preposition the lexicon names for it.
+ */
+function parsedParticipants(syntax: Syntax, hit: Hit, mentions: Mention[], object: string): { actor: Mention[]; recipient: Mention[] } {
+  const pred = syntax.predicate(hit.first);
+  const outside = (k: number) => k < hit.first || k > hit.last;
+  const naming = (i: number) => {
+    const { heads, titled, modifiers } = syntax.naming(i);
+    const at = (words: number[]) => mentions.filter((m) => words.some((k) => outside(k) && syntax.covers(m, k)));
+    const named = at(heads);
+    if (named.length) return named;
+    const title = at(titled).filter((m) => m.kind === 'person' || m.kind === 'role');
+    return title.length ? title : at(modifiers);
+  };
+  // the parser errs on news titles and fronted phrases: a subject must come before the words and have no preposition
+  const found = syntax.subject(pred);
+  const subj = found && (found.passive || (found.token < hit.first && !syntax.hasCase(found.token))) ? found : null;
+  const objects = syntax.objects(pred).filter((o) => o.token > hit.last);
+  const agent = objects.find((o) => o.rel === 'obl' && o.case === 'by');
+  if (subj?.passive) return { actor: agent ? naming(agent.token) : [], recipient: naming(subj.token) };
+  const preps = object === 'after' ? null : object.split('|');
+  const direct = objects.filter((o) => o.rel !== 'obl');
+  const oblique = objects.filter((o) => o.rel === 'obl' && o.case && (preps ? preps.includes(o.case) : !CIRCUMSTANTIAL.has(o.case)));
+  const chosen = preps ? oblique : direct.length ? direct : oblique;
+  return { actor: subj ? naming(subj.token) : [], recipient: chosen.flatMap((o) => naming(o.token)) };
 }
 
 /** The subject: the nearest salient mention before the trigger, with the mentions coordinated with it. */
@@ -1488,6 +1529,10 @@ function confidence(d: Draft): number {
   if (d.date.earliest) c += 0.1;
   if (!d.hit.trigger.nominal) c += 0.1;
   return Math.round(Math.min(1, c) * 100) / 100;
+}
+
+function uniqueActors(actors: Actor[]): Actor[] {
+  return actors.filter((a, i) => actors.findIndex((b) => sameActor(a, b)) === i);
 }
 
 function unique<T>(xs: T[]): T[] {

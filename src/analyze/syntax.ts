@@ -1,0 +1,154 @@
+/**
+ * Dependency syntax over a document's tokens, parsed on demand one sentence at a time (the parser is ~25k words/s,
+ * an order slower than tokenising, so only sentences that hold an event trigger are parsed). The tree answers the
+ * questions word order answers badly: which noun phrase is a verb's subject or object, through passives,
+ * relative clauses, appositions and coordination ("Maduro, backed by Russia, China and the army, refused …").
+ */
+import type { Token } from '../model/annotations.ts';
+import { parse } from './parser/index.ts';
+
+/** Heads and relations for every token of a document: `head[i]` is a token index, -1 for a sentence root. */
+export class Syntax {
+  readonly head: Int32Array;
+  readonly dep: string[];
+  private readonly parsed = new Set<number>();
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly text: string,
+  ) {
+    this.head = new Int32Array(tokens.length).fill(-2);
+    this.dep = new Array<string>(tokens.length).fill('');
+  }
+
+  /** Parses the sentence whose tokens are t0..t1 (inclusive), once. */
+  ensure(t0: number, t1: number): void {
+    if (this.parsed.has(t0) || t1 < t0) return;
+    this.parsed.add(t0);
+    const span = this.tokens.slice(t0, t1 + 1);
+    const p = parse(span.map((t) => this.text.slice(t.start, t.end)), span.map((t) => t.pos));
+    p.head.forEach((h, k) => {
+      this.head[t0 + k] = h < 0 ? -1 : t0 + h;
+      this.dep[t0 + k] = p.label[k]!;
+    });
+  }
+
+  children(i: number): number[] {
+    const out: number[] = [];
+    // a head's dependents lie within its sentence: look a bounded distance either side
+    for (let k = Math.max(0, i - 80); k < Math.min(this.head.length, i + 80); k++) if (this.head[k] === i) out.push(k);
+    return out;
+  }
+
+  /** The relation without its subtype: "nsubj:pass" → "nsubj". */
+  base(i: number): string {
+    return this.dep[i]!.split(':')[0]!;
+  }
+
+  /**
+   * The token range of the noun phrase headed by `i`, with its coordinated phrases but without clauses and
+   * appositions attached to it (relative clauses, participles, parentheticals): "Mr Maduro, backed by Russia,"
+   * is "Mr Maduro"; "Putin and Biden" is both.
+   */
+  phrase(i: number): [number, number] {
+    let lo = i;
+    let hi = i;
+    const walk = (k: number) => {
+      lo = Math.min(lo, k);
+      hi = Math.max(hi, k);
+      for (const c of this.children(k)) if (!CLAUSAL.has(this.dep[c]!) && !CLAUSAL.has(this.base(c))) walk(c);
+    };
+    walk(i);
+    return [lo, hi];
+  }
+
+  /**
+   * The predicate a trigger word belongs to: past auxiliaries and copulas to their head ("is ready to" → ready),
+   * and from a fixed expression's inner word to its head.
+   */
+  predicate(i: number): number {
+    let k = i;
+    for (let n = 0; n < 3 && this.head[k]! >= 0 && ['aux', 'cop', 'fixed', 'compound', 'mark'].includes(this.base(k)); n++) k = this.head[k]!;
+    return k;
+  }
+
+  /**
+   * The subject of the predicate at `i`: its own nsubj; for an infinitive or a second conjoined verb, the subject
+   * of the verb it depends on ("agreed to meet", "met Lavrov and signed"); for a relative clause, the noun it
+   * modifies. `passive` says whether the subject found is the patient (nsubj:pass, or the noun a participle
+   * modifies: "Maduro, backed by Russia").
+   */
+  subject(i: number): { token: number; passive: boolean } | null {
+    let k = i;
+    for (let n = 0; n < 4; n++) {
+      const subj = this.children(k).find((c) => this.base(c) === 'nsubj' || this.base(c) === 'csubj');
+      if (subj !== undefined) return { token: subj, passive: this.dep[subj] === 'nsubj:pass' || this.dep[subj] === 'csubj:pass' };
+      const rel = this.dep[k]!;
+      const up = this.head[k]!;
+      if (up < 0) return null;
+      if (rel === 'acl:relcl') return { token: up, passive: false };
+      if (rel === 'acl') return { token: up, passive: /(?:ed|en|wn)$/.test(this.text.slice(this.tokens[k]!.start, this.tokens[k]!.end)) };
+      if (rel === 'xcomp' || rel === 'conj') {
+        k = up;
+        continue;
+      }
+      return null;
+    }
+    return null;
+  }
+
+  /**
+   * The words that name the referent of the noun phrase headed by `i`, in three groups, best first: its head and
+   * the heads coordinated with it (with their flat names and appositions); a title's name ("Secretary of State Rex
+   * Tillerson", which parses as a modifier of "Secretary"); and, for a head that is no name itself, its possessor,
+   * compounds and adjectives ("Russian troops", "U.S. and Russian officials"). Never its prepositional modifiers
+   * ("the aggression in Ukraine" is no Ukraine).
+   */
+  naming(i: number): { heads: number[]; titled: number[]; modifiers: number[] } {
+    const heads: number[] = [];
+    const titled: number[] = [];
+    const modifiers: number[] = [];
+    // a name's parts: "Sergey Lavrov" (flat), "Sputnik News" (compound of a proper noun; "Kazakh officials" is no name)
+    const name = (k: number) => [k, ...this.children(k).filter((g) => this.dep[g] === 'flat' || (this.dep[g] === 'compound' && this.tokens[k]!.pos === 'PROPN'))];
+    const visit = (h: number, depth: number) => {
+      heads.push(...name(h), ...this.children(h).filter((c) => this.dep[c] === 'appos'));
+      for (const c of this.children(h)) {
+        const d = this.dep[c]!;
+        if (d === 'conj' && depth < 6) visit(c, depth + 1);
+        else if (d === 'nmod' && this.tokens[c]!.pos === 'PROPN') titled.push(...name(c));
+        else if (d === 'nmod:poss' || d === 'compound' || d === 'amod') {
+          modifiers.push(...name(c));
+          for (const g of this.children(c)) if (this.dep[g] === 'conj') modifiers.push(...name(g));
+        }
+      }
+    };
+    visit(i, 0);
+    return { heads, titled, modifiers };
+  }
+
+  /** Whether the token has a preposition of its own ("In France, …" is no subject, whatever the parse says). */
+  hasCase(i: number): boolean {
+    return this.children(i).some((c) => this.base(c) === 'case');
+  }
+
+  /** Whether a span (a mention) covers token `k`. */
+  covers(span: { start: number; end: number }, k: number): boolean {
+    const t = this.tokens[k]!;
+    return span.start <= t.start && span.end >= t.end;
+  }
+
+  /** Direct objects of the predicate at `i`, and its obliques with the case word each carries ("with Putin" → with). */
+  objects(i: number): Array<{ token: number; rel: 'obj' | 'iobj' | 'obl'; case: string | null }> {
+    const out: Array<{ token: number; rel: 'obj' | 'iobj' | 'obl'; case: string | null }> = [];
+    for (const c of this.children(i)) {
+      const b = this.base(c);
+      if (b !== 'obj' && b !== 'iobj' && b !== 'obl') continue;
+      const mark = this.children(c).find((g) => this.base(g) === 'case');
+      out.push({ token: c, rel: b, case: mark === undefined ? null : this.tokens[mark]!.norm });
+    }
+    return out;
+  }
+}
+
+/** Relations that attach a clause or an aside to a noun: not part of the noun phrase that names an actor. */
+const CLAUSAL = new Set(['acl', 'acl:relcl', 'appos', 'parataxis', 'punct', 'advcl', 'dep', 'discourse', 'list', 'vocative', 'reparandum']);
