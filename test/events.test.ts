@@ -432,3 +432,13 @@ describe('event coder on sources and undated texts', () => {
     expect(e!.date.earliest).toBeNull();
   });
 });
+
+describe('event coder: one summit however a report words it', () => {
+  it('reads criticism offered as criticism said, not an offer, and keeps the meeting it is about', () => {
+    const es = events('Senator Smith offered unusually harsh criticism of Donald Trump\'s handling of his meeting in Oslo with Vladimir Putin.', '2018-07-23');
+    expect(es.some((x) => x.event === 'AGREE')).toBe(false);
+    const c = es.find((x) => x.event === 'CONSULT');
+    expect(who(c!)).toBe('CONSULT Donald Trump > Vladimir Putin');
+    expect(c!.status).toBe('occurred');
+  });
+});

@@ -843,6 +843,8 @@ function cueBefore(tokens: Token[], from: number, to: number, cues: string[][]):
   return false;
 }
 
+const SAID_TYPES = new Set<PloverType>(['ACCUSE', 'REJECT', 'PROTEST']);
+
 function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, number], R: Rules, sentenceStart: number): { status: EventStatus; negated: boolean } {
   const from = Math.max(clause[0], hit.first - 6);
   const to = hit.first - 1;
@@ -854,7 +856,8 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     if (modal) return { status: modal, negated };
   }
   if (status === 'occurred') {
-    if (cueBefore(tokens, from, to, R.cues.proposed)) status = 'proposed';
+    // "offered sharp criticism", "offered a rebuttal": a word said is not offered, it is said (ACCUSE, REJECT, PROTEST)
+    if (cueBefore(tokens, from, to, R.cues.proposed) && !(hit.trigger.nominal && SAID_TYPES.has(hit.trigger.event))) status = 'proposed';
     // "at their planned meeting", "the upcoming summit": the noun's own modifier says it, whatever the clause's "would"
     else if (hit.trigger.nominal && cueBefore(tokens, Math.max(clause[0], hit.first - 1), to, R.cues.planned)) status = 'planned';
     else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b|\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
