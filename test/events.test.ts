@@ -441,4 +441,10 @@ describe('event coder: one summit however a report words it', () => {
     expect(who(c!)).toBe('CONSULT Donald Trump > Vladimir Putin');
     expect(c!.status).toBe('occurred');
   });
+  it('keeps doubt and places of a clause apart from a meeting told after ", as …"', () => {
+    const es = events('It is not clear whether the apology will end the uproar in London, as Donald Trump also said after his meeting with Vladimir Putin that he trusted him.', '2018-07-17');
+    const c = es.find((x) => x.event === 'CONSULT');
+    expect(who(c!)).toBe('CONSULT Donald Trump > Vladimir Putin');
+    expect(c).toMatchObject({ status: 'occurred', location: null });
+  });
 });

@@ -845,6 +845,19 @@ function cueBefore(tokens: Token[], from: number, to: number, cues: string[][]):
 
 const SAID_TYPES = new Set<PloverType>(['ACCUSE', 'REJECT', 'PROTEST']);
 
+/** A comma and a conjunction that open a clause of its own: "It's unclear whether X, as Trump said after his meeting …". */
+const SUBORDINATE_BREAK = /^,\s*(?:as|because|since|while|whereas|although|though|but|when)\b/i;
+
+/**
+ * The first token after the last subordinate break between `from` and the trigger: what the clause before it
+ * says ("it's unclear whether …", "backlash in Washington") is not said of the trigger after it.
+ */
+function afterSubordinateBreak(tokens: Token[], text: string, from: number, first: number): number {
+  let start = from;
+  for (let i = from; i < first; i++) if (tokens[i]!.norm === ',' && SUBORDINATE_BREAK.test(text.slice(tokens[i]!.start, tokens[i]!.start + 12))) start = i + 1;
+  return start;
+}
+
 function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, number], R: Rules, sentenceStart: number): { status: EventStatus; negated: boolean } {
   const from = Math.max(clause[0], hit.first - 6);
   const to = hit.first - 1;
@@ -865,7 +878,7 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     // "weighed attacking Assad", "is considering a visit": an option, not an act
     else if (cueBefore(tokens, Math.max(clause[0], hit.first - 3), to, R.cues.considered)) status = 'hypothetical';
     else if (cueBefore(tokens, from, to, R.cues.planned)) status = 'planned';
-    else if (cueBefore(tokens, sentenceStart, to, R.cues.uncertain)) status = 'uncertain';
+    else if (cueBefore(tokens, afterSubordinateBreak(tokens, text, sentenceStart, hit.first), to, R.cues.uncertain)) status = 'uncertain';
   }
   return { status, negated };
 }
@@ -1041,10 +1054,13 @@ function locationOf(text: string, tokens: Token[], hit: Hit, sStart: number, sEn
   const re = /\b(?:in|at)\s+(?:the\s+(?:[\p{Lu}][\p{L}]+\s+)?(?:capital|city|resort|town)\s*,?\s+)?([\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)?)/gu;
   // the place nearest the trigger, a city before a country ("met Lavrov in Moscow to talk about the war in Syria")
   const pos = tokens[hit.first]!.start - sStart;
+  const breaks = [...sentence.matchAll(new RegExp(SUBORDINATE_BREAK.source.slice(1), 'gi'))].map((b) => b.index!);
   let best: { place: string; score: number } | null = null;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const place = m[1]!;
     if (!isPlace(place) || /^(January|February|March|April|May|June|July|August|September|October|November|December)$/.test(place)) continue;
+    // "the backlash in Washington, as Trump said after his meeting …": a place across a clause break is not the meeting's
+    if (breaks.some((b) => (b > m!.index) !== (b > pos))) continue;
     const score = Math.abs(m.index - pos) + (kb.countryByName.has(place.toLowerCase()) ? 200 : 0);
     if (!best || score < best.score) best = { place, score };
   }
