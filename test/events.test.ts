@@ -447,4 +447,17 @@ describe('event coder: one summit however a report words it', () => {
     expect(who(c!)).toBe('CONSULT Donald Trump > Vladimir Putin');
     expect(c).toMatchObject({ status: 'occurred', location: null });
   });
+  it('reads a news conference given with another leader as their meeting, not dated by what came after it', () => {
+    const text = 'Donald Trump defended himself on Wednesday. "I said yes when I meant no," he told reporters, two days after his press conference with Vladimir Putin drew anger at home.';
+    const c = events(text, '2018-07-18').find((x) => x.event === 'CONSULT');
+    expect(who(c!)).toBe('CONSULT Donald Trump > Vladimir Putin');
+    // the quotation's words ("when", "if", "would") are another voice; "after" puts it before Wednesday
+    expect(c).toMatchObject({ status: 'occurred', date: { earliest: null } });
+  });
+  it('does not date a meeting reported as held by one the text only imagines', () => {
+    const text = 'Critics hated Donald Trump\'s news conference with Vladimir Putin in Oslo. You would think he had met Putin in 1985 to sell him Alaska.';
+    const c = events(text, '2018-07-20').find((x) => x.event === 'CONSULT' && x.status === 'occurred');
+    expect(c!.date.earliest).toBeNull();
+  });
 });
+

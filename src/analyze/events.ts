@@ -279,7 +279,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       recipient = mentions.filter((m) => m.start >= tokens[hit.last]!.end && m.end <= quote.content.end).flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
     }
 
-    const status = statusOf(tokens, text, hit, clause, R, t0);
+    // a quotation before a trigger of the narrative is another voice: its "would", "if" or "will" are not the trigger's
+    const quotedBefore = quote ? [] : a.quotes.filter((q) => q.kind === 'direct' && q.content.end <= tokens[hit.first]!.start && q.content.end > tokens[clause[0]]!.start);
+    const narrativeFrom = quotedBefore.length ? Math.max(...quotedBefore.map((q) => firstStartingAtOrAfter(tokens, q.content.end))) : clause[0];
+    const status = statusOf(tokens, text, hit, [Math.min(narrativeFrom, hit.first), clause[1]], R, Math.max(t0, Math.min(narrativeFrom, hit.first)));
     // an action announced on a condition is a threat: "will withdraw its force unless …", "would cut aid unless …"
     const conditional = !t.nominal && t.event !== 'THREATEN' && (status.status === 'planned' || status.status === 'hypothetical' || /\b(?:will|would|shall)\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start)))
       && /\bunless\b/i.test(text.slice(tokens[hit.last]!.end, tokens[clause[1]]!.end)) && !/\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start));
@@ -319,7 +322,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   completeOneSidedMeetings(drafts);
   placeNamedMeetings(drafts, a.mentions, kb, tokens, text);
   agreementParties(drafts, kb);
-  inheritDates(drafts, text);
+  inheritDates(drafts, text, tokens);
   drafts.splice(0, drafts.length, ...splitMeetings(drafts));
   // an event needs someone who acts; a partner only where the event is between two (a call, an agreement)
   // (or where the lexicon says the words make an event alone: a demand, a promise, an investigation — said by the
@@ -934,12 +937,21 @@ function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: 
     }
     return { earliest: t.earliest, latest: t.latest, text: t.text, basis: t.basis };
   }
+  if (toldAsBefore(text, s.start, pos)) return UNKNOWN;
   const para = text.lastIndexOf('\n\n', s.start);
   const earlier = usable.filter((t) => t.end <= s.start && t.start > para);
   const t = earlier[earlier.length - 1];
   if (t) return { earliest: t.earliest, latest: t.latest, text: t.text, basis: `${t.basis}; from an earlier sentence of the same paragraph` };
   void sentences;
   return UNKNOWN;
+}
+
+/**
+ * "24 hours after his news conference with Putin", "since their meeting": an event the sentence puts before what
+ * it tells; the dates of the events told around it are not its date.
+ */
+function toldAsBefore(text: string, sentenceStart: number, pos: number): boolean {
+  return /\b(?:after|following|since)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu.test(text.slice(Math.max(sentenceStart, pos - 40), pos));
 }
 
 /** A time expression in a dateline: a place in capitals at the sentence's start, the date, then a dash. */
@@ -1215,7 +1227,7 @@ function agreementParties(drafts: Draft[], kb: KnowledgeBase): void {
  * An event the sentence gives no date for takes the date of the event just reported (within three sentences)
  * that shares a participant with it: the follow-up of a call, the request made at a meeting.
  */
-function inheritDates(drafts: Draft[], text: string): void {
+function inheritDates(drafts: Draft[], text: string, tokens: Token[]): void {
   const paragraphOf = (d: Draft) => {
     const at = d.evidence[0]!.start;
     const start = text.lastIndexOf('\n\n', at);
@@ -1223,6 +1235,7 @@ function inheritDates(drafts: Draft[], text: string): void {
   };
   drafts.forEach((d, i) => {
     if (d.date.earliest || !d.actor.length || /^an earlier event/.test(d.date.basis ?? '')) return;
+    if (toldAsBefore(text, d.evidence[0]!.start, tokens[d.hit.first]!.start)) return;
     const para = paragraphOf(d);
     const shares = (x: Draft) => [...x.actor, ...x.recipient].some((a) => a.id && [...d.actor, ...d.recipient].some((b) => b.id === a.id));
     const near = (x: Draft) => paragraphOf(x).start === para.start || (para.quoteOnly && x.evidence[0]!.start < d.evidence[0]!.start) || x.sentence === d.sentence - 1;
@@ -1359,7 +1372,8 @@ function merge(drafts: Draft[], docId: string): EventRecord[] {
       for (const ev of d.evidence) if (!same.evidence.some((x) => x.start === ev.start)) same.evidence.push(ev);
       same.actor = preferPeople(same.actor, d.actor);
       same.recipient = preferPeople(same.recipient, d.recipient);
-      if (!same.date.earliest && d.date.earliest) same.date = d.date;
+      // what a report imagines ("you would have thought he had …") does not date what it reports
+      if (!same.date.earliest && d.date.earliest && (d.status !== 'hypothetical' || same.status === 'hypothetical')) same.date = d.date;
       same.mode ??= d.mode;
       same.location ??= d.location;
       same.attributedTo ??= d.attributedTo;
