@@ -459,5 +459,17 @@ describe('event coder: one summit however a report words it', () => {
     const c = events(text, '2018-07-20').find((x) => x.event === 'CONSULT' && x.status === 'occurred');
     expect(c!.date.earliest).toBeNull();
   });
+  it('leaves undated a meeting told as the cause of what followed, or praised in a dated tweet', () => {
+    const a = events('The White House announced a new plan on Friday. It comes in the aftermath of Donald Trump\'s talks with Vladimir Putin in Oslo.', '2018-07-20');
+    expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBeNull();
+    const b = events('Donald Trump called his summit with Vladimir Putin a triumph in a tweet on Friday.', '2018-07-20');
+    expect(b.find((x) => x.event === 'CONSULT')!.date.earliest).toBeNull();
+  });
+  it('does not give another meeting the time told before it, but keeps the one after it', () => {
+    const a = events('On Friday Donald Trump said he wanted a second meeting with Vladimir Putin.', '2018-07-20');
+    expect(a.find((x) => x.event === 'CONSULT')?.date.earliest ?? null).toBeNull();
+    const b = events('Donald Trump will hold a second meeting with Vladimir Putin on Tuesday.', '2018-07-20');
+    expect(b.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-07-24');
+  });
 });
 

@@ -289,6 +289,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     // "an earlier call", "their first meeting": the sentence's date is not this event's
     const earlier = /\b(?:earlier|previous|prior|first|last|past|former)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
     let date = earlier ? { ...UNKNOWN, basis: 'an earlier event than the one the sentence dates' } : dateOf(a.times, tokens, hit, s, sentences, text, era);
+    // "said on Thursday he looked forward to a second meeting": a time told before another meeting is not its own
+    // ("their next meeting on Tuesday" keeps the time that follows it)
+    const another = /\b(?:second|third|another|next|new|future|follow-up)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
+    if (another && date.earliest && !a.times.some((x) => x.start >= tokens[hit.last]!.end && x.end <= s.end && x.text === date.text)) date = { ...UNKNOWN, basis: 'another event than the one the sentence dates' };
     if (status.status === 'planned' || status.status === 'proposed') date = aheadIfPlanned(date, tokens[hit.last]!.end, a.times);
     const topics = unique(a.topics.filter((tp) => tp.start >= s.start && tp.end <= s.end).map((tp) => tp.topic));
     const context = unique([...(CONTEXT_OF_TYPE[t.event] ? [CONTEXT_OF_TYPE[t.event]!] : []), ...t.context, ...topics.flatMap((tp) => topicContexts.get(tp) ?? [])]);
@@ -923,7 +927,7 @@ function obligationOrGeneric(tokens: Token[], text: string, hit: Hit, clause: [n
  */
 function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string, era: Era | null): When {
   const pos = tokens[hit.first]!.start;
-  const usable = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && (t.earliest || t.latest || t.value) && !yearOfAnotherNoun(t, tokens, hit, text));
+  const usable = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && (t.earliest || t.latest || t.value) && !yearOfAnotherNoun(t, tokens, hit, text) && !datesTheSaying(t, pos, text));
   const inSentence = usable.filter((t) => t.start >= s.start && t.end <= s.end);
   // "WASHINGTON, Jan 27 — … spoke on Tuesday": the dateline says when the report was filed; the sentence's own
   // time expression dates the event when it has one
@@ -947,11 +951,20 @@ function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: 
 }
 
 /**
- * "24 hours after his news conference with Putin", "since their meeting": an event the sentence puts before what
+ * "called the summit a success in a tweet on Thursday": a time after a saying named after the trigger dates the
+ * saying, not the event it speaks of.
+ */
+function datesTheSaying(t: TimeExpression, pos: number, text: string): boolean {
+  if (t.start <= pos || t.start - pos > 120) return false;
+  return /\b(?:in|during)\s+(?:a|an|his|her|their|its|the)\s+(?:[\p{L}-]+\s+)?(?:tweet|statement|interview|speech|post|letter|op-ed|address|remarks)\b[^,;.!?]{0,25}$/iu.test(text.slice(pos, t.start));
+}
+
+/**
+ * "24 hours after his news conference with Putin", "in the aftermath of the summit": an event the sentence puts before what
  * it tells; the dates of the events told around it are not its date.
  */
 function toldAsBefore(text: string, sentenceStart: number, pos: number): boolean {
-  return /\b(?:after|following|since)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu.test(text.slice(Math.max(sentenceStart, pos - 40), pos));
+  return /\b(?:after|following|since|(?:aftermath|wake) of)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu.test(text.slice(Math.max(sentenceStart, pos - 40), pos));
 }
 
 /** A time expression in a dateline: a place in capitals at the sentence's start, the date, then a dash. */
