@@ -471,5 +471,11 @@ describe('event coder: one summit however a report words it', () => {
     const b = events('Donald Trump will hold a second meeting with Vladimir Putin on Tuesday.', '2018-07-20');
     expect(b.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-07-24');
   });
+  it('reads a planned meeting with one leader in a city, after another meeting in the sentence, as the report\'s leader meeting him then', () => {
+    const text = 'Donald Trump heads to Brussels on Tuesday. Donald Trump wants calm. The quarrel will be worse than the rowdy Group of Seven meeting in June, especially if a scheduled meeting with Russia\'s Vladimir Putin in Oslo on July 16 goes smoothly.';
+    const c = events(text, '2018-07-08').find((x) => x.event === 'CONSULT' && x.location === 'Oslo');
+    expect(who(c!)).toBe('CONSULT Donald Trump > Vladimir Putin');
+    expect(c).toMatchObject({ status: 'planned', date: { earliest: '2018-07-16' } });
+  });
 });
 

@@ -166,11 +166,11 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   const text = doc.text;
   const R = rules();
   const hits = findTriggers(tokens, sentences, text, R);
-  // "Russian President Vladimir Putin": the state's adjective is part of the person's title, not a participant
+  // "Russian President Vladimir Putin", "Russia's Vladimir Putin": the state's adjective is part of the person's title, not a participant
   const titleOfNext = (m: Mention, i: number, all: Mention[]) => {
     const next = all[i + 1];
     return m.kind === 'country' && !!next && (next.kind === 'person' || next.kind === 'role') && next.actor?.country === m.actor?.country
-      && /^\s+(?:[\p{Lu}][\p{L}.-]*\s+){1,3}$/u.test(text.slice(m.end, next.start));
+      && (/^\s+(?:[\p{Lu}][\p{L}.-]*\s+){1,3}$/u.test(text.slice(m.end, next.start)) || /^['’]s\s+(?:[\p{Lu}][\p{L}.-]*\s+){0,3}$/u.test(text.slice(m.end, next.start)));
   };
   const mentions = personModifiers(a.mentions, tokens, text).filter((m, i, all) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb) && !titleOfNext(m, i, all));
   const drafts: Draft[] = [];
@@ -201,7 +201,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // no possessor: the subject of the clause ("Blinken shared details of the call with …"), or of the main
       // clause after a fronted phrase ("After one meeting with Lavrov in Paris, Kerry announced …")
       // the noun of a light verb is the verb's event: "Lavrov issued a denial", "Kerry floated an offer"
-      if (!actor.length && (t.event === 'CONSULT' || lightVerbBefore(tokens, hit))) actor = subjectOf(text, before).flatMap(actorsOf);
+      // (within the trigger's own clause: "…the G7 meeting, especially if a meeting with Putin …" is no meeting of the G7)
+      if (!actor.length && (t.event === 'CONSULT' || lightVerbBefore(tokens, hit))) actor = subjectOf(text, before.filter((m) => m.start >= tokens[afterSubordinateBreak(tokens, text, clause[0], hit.first)]!.start)).flatMap(actorsOf);
       if (!actor.length && t.event === 'CONSULT' && FRONTED.test(text.slice(s.start, tokens[hit.first]!.start))) {
         actor = mainSubjectAfter(text, tokens, hit, sentenceMentions).flatMap(actorsOf);
       }
@@ -853,7 +854,7 @@ function cueBefore(tokens: Token[], from: number, to: number, cues: string[][]):
 const SAID_TYPES = new Set<PloverType>(['ACCUSE', 'REJECT', 'PROTEST']);
 
 /** A comma and a conjunction that open a clause of its own: "It's unclear whether X, as Trump said after his meeting …". */
-const SUBORDINATE_BREAK = /^,\s*(?:as|because|since|while|whereas|although|though|but|when)\b/i;
+const SUBORDINATE_BREAK = /^,\s*(?:as|because|since|while|whereas|although|though|but|when|if|especially|even)\b/i;
 
 /**
  * The first token after the last subordinate break between `from` and the trigger: what the clause before it
@@ -932,7 +933,11 @@ function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: 
   // "WASHINGTON, Jan 27 — … spoke on Tuesday": the dateline says when the report was filed; the sentence's own
   // time expression dates the event when it has one
   const own = inSentence.filter((t) => !inDateline(t, s, text));
-  const here = own.length ? own : inSentence;
+  const all = own.length ? own : inSentence;
+  // "the G7 meeting in June, especially if a meeting with Putin on July 16 …": a time in the trigger's own clause first
+  const breaks = [...text.slice(s.start, s.end).matchAll(new RegExp(SUBORDINATE_BREAK.source.slice(1), 'gi'))].map((b) => s.start + b.index!);
+  const sameClause = all.filter((t) => !breaks.some((b) => (b > t.start) !== (b > pos)));
+  const here = sameClause.length ? sameClause : all;
   if (here.length) {
     const t = here.reduce((best, x) => (Math.abs(x.start - pos) < Math.abs(best.start - pos) ? x : best));
     if (!t.earliest && era) {
@@ -1304,7 +1309,12 @@ function placeNamedMeetings(drafts: Draft[], mentions: Mention[], kb: KnowledgeB
   };
   const anchors = drafts.filter((d) => d.event === 'CONSULT' && d.hit.trigger.placeNamed && !d.mode && !d.recipient.length
     && !!d.location && !kb.countryByName.has(d.location.toLowerCase()) && definite(d) && byCity(d));
-  if (!anchors.length) return;
+  // "a scheduled meeting with Putin in Helsinki": one leader named, in a city; the other side is the leader of
+  // another state the report is about
+  const halves = drafts.filter((d) => d.event === 'CONSULT' && d.hit.trigger.placeNamed && !d.mode && !d.actor.length && d.recipient.length === 1
+    && !!d.recipient[0]!.id && !!d.location && !kb.countryByName.has(d.location.toLowerCase())
+    && new RegExp(`^[^,;.]{0,60}\\b(?:in|at)\\s+${esc(d.location)}\\b`, 'u').test(text.slice(tokens[d.hit.last]!.end, tokens[d.hit.last]!.end + 80)));
+  if (!anchors.length && !halves.length) return;
   const counts = new Map<string, { actor: Actor; n: number }>();
   for (const m of mentions) {
     if ((m.kind !== 'person' && m.kind !== 'role') || !m.actor?.id || !m.actor.country) continue;
@@ -1315,6 +1325,10 @@ function placeNamedMeetings(drafts: Draft[], mentions: Mention[], kb: KnowledgeB
     counts.set(m.actor.id, c);
   }
   const ranked = [...counts.values()].sort((x, y) => y.n - x.n || (x.actor.id! < y.actor.id! ? -1 : 1));
+  for (const d of halves) {
+    const other = ranked.find((c) => c.actor.country !== d.recipient[0]!.country);
+    if (other && other.n >= 2) d.actor = [{ ...other.actor }];
+  }
   const first = ranked[0];
   const second = ranked.find((c) => c.actor.country !== first?.actor.country);
   if (!first || !second || first.n < 2) return;
