@@ -477,5 +477,9 @@ describe('event coder: one summit however a report words it', () => {
     expect(who(c!)).toBe('CONSULT Donald Trump > Vladimir Putin');
     expect(c).toMatchObject({ status: 'planned', date: { earliest: '2018-07-16' } });
   });
+  it('reads "Trump attorney Jane Roe" as the attorney, not Trump', () => {
+    const c = events('Former Trump attorney Jane Roe flew to Vienna in 2016 to meet with Vladimir Putin\'s staff.', '2018-10-14').find((x) => x.event === 'CONSULT');
+    expect(c?.actor.map((a) => a.name) ?? []).not.toContain('Donald Trump');
+  });
 });
 

@@ -350,7 +350,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   return events;
 }
 
-const AFFILIATION_NOUNS = new Set(['associate', 'associates', 'administration', 'campaign', 'official', 'officials', 'loyalist', 'loyalists', 'ally', 'allies', 'crony', 'cronies', 'insider', 'insiders', 'confidant', 'confidants', 'aide', 'aides', 'regime', 'government', 'family', 'camp', 'circle', 'team', 'staff', 'associate', 'appointee', 'appointees', 'nominee', 'envoy', 'emissary']);
+const AFFILIATION_NOUNS = new Set(['associate', 'associates', 'administration', 'campaign', 'official', 'officials', 'loyalist', 'loyalists', 'ally', 'allies', 'crony', 'cronies', 'insider', 'insiders', 'confidant', 'confidants', 'aide', 'aides', 'regime', 'government', 'family', 'camp', 'circle', 'team', 'staff', 'associate', 'appointee', 'appointees', 'nominee', 'envoy', 'emissary', 'attorney', 'attorneys', 'counsel']);
 
 /**
  * A person's name used as the modifier of a noun — "Trump advisers", "a Putin spokesman", "Trump adviser Jane Roe" —
