@@ -526,3 +526,54 @@ describe('event coder with the dependency parse', () => {
     expect(events('Lavrov was received by Wang Yi in Beijing on Tuesday.', '2022-03-30').map(who)).toEqual(['CONSULT Wang Yi > Sergey Lavrov']);
   });
 });
+
+describe('event coder: one summit however a report words it', () => {
+  it('reads criticism offered as criticism said, not an offer, and keeps the meeting it is about', () => {
+    const es = events('Senator Smith offered unusually harsh criticism of Donald Trump\'s handling of his meeting in Oslo with Vladimir Putin.', '2018-07-23');
+    expect(es.some((x) => x.event === 'AGREE')).toBe(false);
+    const c = es.find((x) => x.event === 'CONSULT');
+    expect(who(c!)).toBe('CONSULT Donald Trump > Vladimir Putin');
+    expect(c!.status).toBe('occurred');
+  });
+  it('keeps doubt and places of a clause apart from a meeting told after ", as …"', () => {
+    const es = events('It is not clear whether the apology will end the uproar in London, as Donald Trump also said after his meeting with Vladimir Putin that he trusted him.', '2018-07-17');
+    const c = es.find((x) => x.event === 'CONSULT');
+    expect(who(c!)).toBe('CONSULT Donald Trump > Vladimir Putin');
+    expect(c).toMatchObject({ status: 'occurred', location: null });
+  });
+  it('reads a news conference given with another leader as their meeting, not dated by what came after it', () => {
+    const text = 'Donald Trump defended himself on Wednesday. "I said yes when I meant no," he told reporters, two days after his press conference with Vladimir Putin drew anger at home.';
+    const c = events(text, '2018-07-18').find((x) => x.event === 'CONSULT');
+    expect(who(c!)).toBe('CONSULT Donald Trump > Vladimir Putin');
+    // the quotation's words ("when", "if", "would") are another voice; "after" puts it before Wednesday
+    expect(c).toMatchObject({ status: 'occurred', date: { earliest: null } });
+  });
+  it('does not date a meeting reported as held by one the text only imagines', () => {
+    const text = 'Critics hated Donald Trump\'s news conference with Vladimir Putin in Oslo. You would think he had met Putin in 1985 to sell him Alaska.';
+    const c = events(text, '2018-07-20').find((x) => x.event === 'CONSULT' && x.status === 'occurred');
+    expect(c!.date.earliest).toBeNull();
+  });
+  it('leaves undated a meeting told as the cause of what followed, or praised in a dated tweet', () => {
+    const a = events('The White House announced a new plan on Friday. It comes in the aftermath of Donald Trump\'s talks with Vladimir Putin in Oslo.', '2018-07-20');
+    expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBeNull();
+    const b = events('Donald Trump called his summit with Vladimir Putin a triumph in a tweet on Friday.', '2018-07-20');
+    expect(b.find((x) => x.event === 'CONSULT')!.date.earliest).toBeNull();
+  });
+  it('does not give another meeting the time told before it, but keeps the one after it', () => {
+    const a = events('On Friday Donald Trump said he wanted a second meeting with Vladimir Putin.', '2018-07-20');
+    expect(a.find((x) => x.event === 'CONSULT')?.date.earliest ?? null).toBeNull();
+    const b = events('Donald Trump will hold a second meeting with Vladimir Putin on Tuesday.', '2018-07-20');
+    expect(b.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-07-24');
+  });
+  it('reads a planned meeting with one leader in a city, after another meeting in the sentence, as the report\'s leader meeting him then', () => {
+    const text = 'Donald Trump heads to Brussels on Tuesday. Donald Trump wants calm. The quarrel will be worse than the rowdy Group of Seven meeting in June, especially if a scheduled meeting with Russia\'s Vladimir Putin in Oslo on July 16 goes smoothly.';
+    const c = events(text, '2018-07-08').find((x) => x.event === 'CONSULT' && x.location === 'Oslo');
+    expect(who(c!)).toBe('CONSULT Donald Trump > Vladimir Putin');
+    expect(c).toMatchObject({ status: 'planned', date: { earliest: '2018-07-16' } });
+  });
+  it('reads "Trump attorney Jane Roe" as the attorney, not Trump', () => {
+    const c = events('Former Trump attorney Jane Roe flew to Vienna in 2016 to meet with Vladimir Putin\'s staff.', '2018-10-14').find((x) => x.event === 'CONSULT');
+    expect(c?.actor.map((a) => a.name) ?? []).not.toContain('Donald Trump');
+  });
+});
+

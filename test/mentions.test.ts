@@ -28,6 +28,11 @@ describe('mentions', () => {
     expect(w('Mike Pompeo')).toMatch(/^Mike Pompeo\|USA/);
     expect(w('Pompeo', 2)).toMatch(/^Mike Pompeo\|USA/);
   });
+  it('keeps a surname for the known bearer the text names in full, beside a relative of the same name', () => {
+    const w = who('Donald Trump spoke on Friday. His son Eric Trump stood by, and President Trump then left for Ohio.', '2019-05-10');
+    expect(w('Eric Trump')).toBe('none');
+    expect(w('Trump', 3)).toMatch(/^Donald Trump\|USA/);
+  });
   it('resolves role descriptions at the reference date', () => {
     const w = who("Russia's top diplomat flew to Ankara on Monday. The White House incumbent did not comment.", '2017-06-26');
     expect(w("Russia's top diplomat")).toBe('Sergey Lavrov|RUS|Minister of Foreign Affairs of Russia');

@@ -176,11 +176,11 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   const text = doc.text;
   const R = rules();
   const hits = findTriggers(tokens, sentences, text, R);
-  // "Russian President Vladimir Putin": the state's adjective is part of the person's title, not a participant
+  // "Russian President Vladimir Putin", "Russia's Vladimir Putin": the state's adjective is part of the person's title, not a participant
   const titleOfNext = (m: Mention, i: number, all: Mention[]) => {
     const next = all[i + 1];
     return m.kind === 'country' && !!next && (next.kind === 'person' || next.kind === 'role') && next.actor?.country === m.actor?.country
-      && /^\s+(?:[\p{Lu}][\p{L}.-]*\s+){1,3}$/u.test(text.slice(m.end, next.start));
+      && (/^\s+(?:[\p{Lu}][\p{L}.-]*\s+){1,3}$/u.test(text.slice(m.end, next.start)) || /^['’]s\s+(?:[\p{Lu}][\p{L}.-]*\s+){0,3}$/u.test(text.slice(m.end, next.start)));
   };
   const mentions = personModifiers(a.mentions, tokens, text).filter((m, i, all) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb) && !titleOfNext(m, i, all));
   const drafts: Draft[] = [];
@@ -212,7 +212,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // no possessor: the subject of the clause ("Blinken shared details of the call with …"), or of the main
       // clause after a fronted phrase ("After one meeting with Lavrov in Paris, Kerry announced …")
       // the noun of a light verb is the verb's event: "Lavrov issued a denial", "Kerry floated an offer"
-      if (!actor.length && (t.event === 'CONSULT' || lightVerbBefore(tokens, hit))) actor = subjectOf(text, before).flatMap(actorsOf);
+      // (within the trigger's own clause: "…the G7 meeting, especially if a meeting with Putin …" is no meeting of the G7)
+      if (!actor.length && (t.event === 'CONSULT' || lightVerbBefore(tokens, hit))) actor = subjectOf(text, before.filter((m) => m.start >= tokens[afterSubordinateBreak(tokens, text, clause[0], hit.first)]!.start)).flatMap(actorsOf);
       if (!actor.length && t.event === 'CONSULT' && FRONTED.test(text.slice(s.start, tokens[hit.first]!.start))) {
         actor = mainSubjectAfter(text, tokens, hit, sentenceMentions).flatMap(actorsOf);
       }
@@ -302,13 +303,20 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       recipient = mentions.filter((m) => m.start >= tokens[hit.last]!.end && m.end <= quote.content.end).flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
     }
 
-    const status = statusOf(tokens, text, hit, clause, R, t0);
+    // a quotation before a trigger of the narrative is another voice: its "would", "if" or "will" are not the trigger's
+    const quotedBefore = quote ? [] : a.quotes.filter((q) => q.kind === 'direct' && q.content.end <= tokens[hit.first]!.start && q.content.end > tokens[clause[0]]!.start);
+    const narrativeFrom = quotedBefore.length ? Math.max(...quotedBefore.map((q) => firstStartingAtOrAfter(tokens, q.content.end))) : clause[0];
+    const status = statusOf(tokens, text, hit, [Math.min(narrativeFrom, hit.first), clause[1]], R, Math.max(t0, Math.min(narrativeFrom, hit.first)));
     // an action announced on a condition is a threat: "will withdraw its force unless …", "would cut aid unless …"
     const conditional = !t.nominal && t.event !== 'THREATEN' && (status.status === 'planned' || status.status === 'hypothetical' || /\b(?:will|would|shall)\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start)))
       && /\bunless\b/i.test(text.slice(tokens[hit.last]!.end, tokens[clause[1]]!.end)) && !/\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start));
     // "an earlier call", "their first meeting": the sentence's date is not this event's
     const earlier = /\b(?:earlier|previous|prior|first|last|past|former)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
     let date = earlier ? { ...UNKNOWN, basis: 'an earlier event than the one the sentence dates' } : dateOf(a.times, tokens, hit, s, sentences, text, era);
+    // "said on Thursday he looked forward to a second meeting": a time told before another meeting is not its own
+    // ("their next meeting on Tuesday" keeps the time that follows it)
+    const another = /\b(?:second|third|another|next|new|future|follow-up)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
+    if (another && date.earliest && !a.times.some((x) => x.start >= tokens[hit.last]!.end && x.end <= s.end && x.text === date.text)) date = { ...UNKNOWN, basis: 'another event than the one the sentence dates' };
     if (status.status === 'planned' || status.status === 'proposed') date = aheadIfPlanned(date, tokens[hit.last]!.end, a.times);
     const topics = unique(a.topics.filter((tp) => tp.start >= s.start && tp.end <= s.end).map((tp) => tp.topic));
     const context = unique([...(CONTEXT_OF_TYPE[t.event] ? [CONTEXT_OF_TYPE[t.event]!] : []), ...t.context, ...topics.flatMap((tp) => topicContexts.get(tp) ?? [])]);
@@ -342,7 +350,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   completeOneSidedMeetings(drafts);
   placeNamedMeetings(drafts, a.mentions, kb, tokens, text);
   agreementParties(drafts, kb);
-  inheritDates(drafts, text);
+  inheritDates(drafts, text, tokens);
   drafts.splice(0, drafts.length, ...splitMeetings(drafts));
   // an event needs someone who acts; a partner only where the event is between two (a call, an agreement)
   // (or where the lexicon says the words make an event alone: a demand, a promise, an investigation — said by the
@@ -365,7 +373,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   return events;
 }
 
-const AFFILIATION_NOUNS = new Set(['associate', 'associates', 'administration', 'campaign', 'official', 'officials', 'loyalist', 'loyalists', 'ally', 'allies', 'crony', 'cronies', 'insider', 'insiders', 'confidant', 'confidants', 'aide', 'aides', 'regime', 'government', 'family', 'camp', 'circle', 'team', 'staff', 'associate', 'appointee', 'appointees', 'nominee', 'envoy', 'emissary']);
+const AFFILIATION_NOUNS = new Set(['associate', 'associates', 'administration', 'campaign', 'official', 'officials', 'loyalist', 'loyalists', 'ally', 'allies', 'crony', 'cronies', 'insider', 'insiders', 'confidant', 'confidants', 'aide', 'aides', 'regime', 'government', 'family', 'camp', 'circle', 'team', 'staff', 'associate', 'appointee', 'appointees', 'nominee', 'envoy', 'emissary', 'attorney', 'attorneys', 'counsel']);
 
 /**
  * A person's name used as the modifier of a noun — "Trump advisers", "a Putin spokesman", "Trump adviser Jane Roe" —
@@ -968,6 +976,21 @@ function cueBefore(tokens: Token[], from: number, to: number, cues: string[][]):
   return false;
 }
 
+const SAID_TYPES = new Set<PloverType>(['ACCUSE', 'REJECT', 'PROTEST']);
+
+/** A comma and a conjunction that open a clause of its own: "It's unclear whether X, as Trump said after his meeting …". */
+const SUBORDINATE_BREAK = /^,\s*(?:as|because|since|while|whereas|although|though|but|when|if|especially|even)\b/i;
+
+/**
+ * The first token after the last subordinate break between `from` and the trigger: what the clause before it
+ * says ("it's unclear whether …", "backlash in Washington") is not said of the trigger after it.
+ */
+function afterSubordinateBreak(tokens: Token[], text: string, from: number, first: number): number {
+  let start = from;
+  for (let i = from; i < first; i++) if (tokens[i]!.norm === ',' && SUBORDINATE_BREAK.test(text.slice(tokens[i]!.start, tokens[i]!.start + 12))) start = i + 1;
+  return start;
+}
+
 function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, number], R: Rules, sentenceStart: number): { status: EventStatus; negated: boolean } {
   const from = Math.max(clause[0], hit.first - 6);
   const to = hit.first - 1;
@@ -979,7 +1002,8 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     if (modal) return { status: modal, negated };
   }
   if (status === 'occurred') {
-    if (cueBefore(tokens, from, to, R.cues.proposed)) status = 'proposed';
+    // "offered sharp criticism", "offered a rebuttal": a word said is not offered, it is said (ACCUSE, REJECT, PROTEST)
+    if (cueBefore(tokens, from, to, R.cues.proposed) && !(hit.trigger.nominal && SAID_TYPES.has(hit.trigger.event))) status = 'proposed';
     // "at their planned meeting", "the upcoming summit": the noun's own modifier says it, whatever the clause's "would"
     else if (hit.trigger.nominal && cueBefore(tokens, Math.max(clause[0], hit.first - 1), to, R.cues.planned)) status = 'planned';
     else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b|\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
@@ -987,7 +1011,7 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     // "weighed attacking Assad", "is considering a visit": an option, not an act
     else if (cueBefore(tokens, Math.max(clause[0], hit.first - 3), to, R.cues.considered)) status = 'hypothetical';
     else if (cueBefore(tokens, from, to, R.cues.planned)) status = 'planned';
-    else if (cueBefore(tokens, sentenceStart, to, R.cues.uncertain)) status = 'uncertain';
+    else if (cueBefore(tokens, afterSubordinateBreak(tokens, text, sentenceStart, hit.first), to, R.cues.uncertain)) status = 'uncertain';
   }
   return { status, negated };
 }
@@ -1029,12 +1053,16 @@ function obligationOrGeneric(tokens: Token[], text: string, hit: Hit, clause: [n
  */
 function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string, era: Era | null): When {
   const pos = tokens[hit.first]!.start;
-  const usable = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && (t.earliest || t.latest || t.value) && !yearOfAnotherNoun(t, tokens, hit, text));
+  const usable = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && (t.earliest || t.latest || t.value) && !yearOfAnotherNoun(t, tokens, hit, text) && !datesTheSaying(t, pos, text));
   const inSentence = usable.filter((t) => t.start >= s.start && t.end <= s.end);
   // "WASHINGTON, Jan 27 — … spoke on Tuesday": the dateline says when the report was filed; the sentence's own
   // time expression dates the event when it has one
   const own = inSentence.filter((t) => !inDateline(t, s, text));
-  const here = own.length ? own : inSentence;
+  const all = own.length ? own : inSentence;
+  // "the G7 meeting in June, especially if a meeting with Putin on July 16 …": a time in the trigger's own clause first
+  const breaks = [...text.slice(s.start, s.end).matchAll(new RegExp(SUBORDINATE_BREAK.source.slice(1), 'gi'))].map((b) => s.start + b.index!);
+  const sameClause = all.filter((t) => !breaks.some((b) => (b > t.start) !== (b > pos)));
+  const here = sameClause.length ? sameClause : all;
   if (here.length) {
     const t = here.reduce((best, x) => (Math.abs(x.start - pos) < Math.abs(best.start - pos) ? x : best));
     if (!t.earliest && era) {
@@ -1043,12 +1071,30 @@ function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: 
     }
     return { earliest: t.earliest, latest: t.latest, text: t.text, basis: t.basis };
   }
+  if (toldAsBefore(text, s.start, pos)) return UNKNOWN;
   const para = text.lastIndexOf('\n\n', s.start);
   const earlier = usable.filter((t) => t.end <= s.start && t.start > para);
   const t = earlier[earlier.length - 1];
   if (t) return { earliest: t.earliest, latest: t.latest, text: t.text, basis: `${t.basis}; from an earlier sentence of the same paragraph` };
   void sentences;
   return UNKNOWN;
+}
+
+/**
+ * "called the summit a success in a tweet on Thursday": a time after a saying named after the trigger dates the
+ * saying, not the event it speaks of.
+ */
+function datesTheSaying(t: TimeExpression, pos: number, text: string): boolean {
+  if (t.start <= pos || t.start - pos > 120) return false;
+  return /\b(?:in|during)\s+(?:a|an|his|her|their|its|the)\s+(?:[\p{L}-]+\s+)?(?:tweet|statement|interview|speech|post|letter|op-ed|address|remarks)\b[^,;.!?]{0,25}$/iu.test(text.slice(pos, t.start));
+}
+
+/**
+ * "24 hours after his news conference with Putin", "in the aftermath of the summit": an event the sentence puts before what
+ * it tells; the dates of the events told around it are not its date.
+ */
+function toldAsBefore(text: string, sentenceStart: number, pos: number): boolean {
+  return /\b(?:after|following|since|(?:aftermath|wake) of)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu.test(text.slice(Math.max(sentenceStart, pos - 40), pos));
 }
 
 /** A time expression in a dateline: a place in capitals at the sentence's start, the date, then a dash. */
@@ -1163,10 +1209,13 @@ function locationOf(text: string, tokens: Token[], hit: Hit, sStart: number, sEn
   const re = /\b(?:in|at)\s+(?:the\s+(?:[\p{Lu}][\p{L}]+\s+)?(?:capital|city|resort|town)\s*,?\s+)?([\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)?)/gu;
   // the place nearest the trigger, a city before a country ("met Lavrov in Moscow to talk about the war in Syria")
   const pos = tokens[hit.first]!.start - sStart;
+  const breaks = [...sentence.matchAll(new RegExp(SUBORDINATE_BREAK.source.slice(1), 'gi'))].map((b) => b.index!);
   let best: { place: string; score: number } | null = null;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const place = m[1]!;
     if (!isPlace(place) || /^(January|February|March|April|May|June|July|August|September|October|November|December)$/.test(place)) continue;
+    // "the backlash in Washington, as Trump said after his meeting …": a place across a clause break is not the meeting's
+    if (breaks.some((b) => (b > m!.index) !== (b > pos))) continue;
     const score = Math.abs(m.index - pos) + (kb.countryByName.has(place.toLowerCase()) ? 200 : 0);
     if (!best || score < best.score) best = { place, score };
   }
@@ -1321,7 +1370,7 @@ function agreementParties(drafts: Draft[], kb: KnowledgeBase): void {
  * An event the sentence gives no date for takes the date of the event just reported (within three sentences)
  * that shares a participant with it: the follow-up of a call, the request made at a meeting.
  */
-function inheritDates(drafts: Draft[], text: string): void {
+function inheritDates(drafts: Draft[], text: string, tokens: Token[]): void {
   const paragraphOf = (d: Draft) => {
     const at = d.evidence[0]!.start;
     const start = text.lastIndexOf('\n\n', at);
@@ -1329,6 +1378,7 @@ function inheritDates(drafts: Draft[], text: string): void {
   };
   drafts.forEach((d, i) => {
     if (d.date.earliest || !d.actor.length || /^an earlier event/.test(d.date.basis ?? '')) return;
+    if (toldAsBefore(text, d.evidence[0]!.start, tokens[d.hit.first]!.start)) return;
     const para = paragraphOf(d);
     const shares = (x: Draft) => [...x.actor, ...x.recipient].some((a) => a.id && [...d.actor, ...d.recipient].some((b) => b.id === a.id));
     const near = (x: Draft) => paragraphOf(x).start === para.start || (para.quoteOnly && x.evidence[0]!.start < d.evidence[0]!.start) || x.sentence === d.sentence - 1;
@@ -1389,7 +1439,12 @@ function placeNamedMeetings(drafts: Draft[], mentions: Mention[], kb: KnowledgeB
   };
   const anchors = drafts.filter((d) => d.event === 'CONSULT' && d.hit.trigger.placeNamed && !d.mode && !d.recipient.length
     && !!d.location && !kb.countryByName.has(d.location.toLowerCase()) && definite(d) && byCity(d));
-  if (!anchors.length) return;
+  // "a scheduled meeting with Putin in Helsinki": one leader named, in a city; the other side is the leader of
+  // another state the report is about
+  const halves = drafts.filter((d) => d.event === 'CONSULT' && d.hit.trigger.placeNamed && !d.mode && !d.actor.length && d.recipient.length === 1
+    && !!d.recipient[0]!.id && !!d.location && !kb.countryByName.has(d.location.toLowerCase())
+    && new RegExp(`^[^,;.]{0,60}\\b(?:in|at)\\s+${esc(d.location)}\\b`, 'u').test(text.slice(tokens[d.hit.last]!.end, tokens[d.hit.last]!.end + 80)));
+  if (!anchors.length && !halves.length) return;
   const counts = new Map<string, { actor: Actor; n: number }>();
   for (const m of mentions) {
     if ((m.kind !== 'person' && m.kind !== 'role') || !m.actor?.id || !m.actor.country) continue;
@@ -1400,6 +1455,10 @@ function placeNamedMeetings(drafts: Draft[], mentions: Mention[], kb: KnowledgeB
     counts.set(m.actor.id, c);
   }
   const ranked = [...counts.values()].sort((x, y) => y.n - x.n || (x.actor.id! < y.actor.id! ? -1 : 1));
+  for (const d of halves) {
+    const other = ranked.find((c) => c.actor.country !== d.recipient[0]!.country);
+    if (other && other.n >= 2) d.actor = [{ ...other.actor }];
+  }
   const first = ranked[0];
   const second = ranked.find((c) => c.actor.country !== first?.actor.country);
   if (!first || !second || first.n < 2) return;
@@ -1470,7 +1529,8 @@ function merge(drafts: Draft[], docId: string): EventRecord[] {
       for (const ev of d.evidence) if (!same.evidence.some((x) => x.start === ev.start)) same.evidence.push(ev);
       same.actor = preferPeople(same.actor, d.actor);
       same.recipient = preferPeople(same.recipient, d.recipient);
-      if (!same.date.earliest && d.date.earliest) same.date = d.date;
+      // what a report imagines ("you would have thought he had …") does not date what it reports
+      if (!same.date.earliest && d.date.earliest && (d.status !== 'hypothetical' || same.status === 'hypothetical')) same.date = d.date;
       same.mode ??= d.mode;
       same.location ??= d.location;
       same.attributedTo ??= d.attributedTo;

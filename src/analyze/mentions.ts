@@ -76,6 +76,9 @@ export function findMentions(
     for (const e of m.entries) if ((e.type === 'person' || e.type === 'surname') && e.people.length === 1) namedInDoc.add(e.people[0]!);
   }
 
+  const namedInFull = new Set<Person>();
+  for (const m of matches) if (!otherBearer.has(m)) for (const e of m.entries) if (e.type === 'person' && e.people.length === 1) namedInFull.add(e.people[0]!);
+
   const sectionAt = (pos: number) => sections.find((s) => pos >= s.start && pos < s.end) ?? sections[0];
   // the sentence a position is in (the first when it precedes them all)
   const sentenceOf = (pos: number) => Math.max(0, lastStartingAtOrBefore(sentences, pos));
@@ -93,7 +96,9 @@ export function findMentions(
     }
     const ref = section?.published ?? { earliest: null, latest: null };
     const m = matches[mi];
-    if (m && m.first === ti && surnameOfOther(m) && !m.entries.some((e) => e.type === 'person' && e.people.some((p) => namedInDoc.has(p)))) {
+    // (a surname alone stays the known bearer's whom the text names in full: "Melania Trump" beside "Donald Trump")
+    const bearerNamed = m && !otherBearer.has(m) && m.entries.some((e) => e.type === 'surname' && e.people.some((p) => namedInFull.has(p)));
+    if (m && m.first === ti && surnameOfOther(m) && !bearerNamed && !m.entries.some((e) => e.type === 'person' && e.people.some((p) => namedInDoc.has(p)))) {
       mi++;
       ti = m.last;
       continue;
