@@ -577,3 +577,16 @@ describe('event coder: one summit however a report words it', () => {
   });
 });
 
+
+describe('event coder on audiences', () => {
+  it('reads "told a meeting of diplomats" as an audience, not a meeting', () => {
+    expect(events('Critics wanted to ruin ties with Russia, Putin told a meeting of Russian diplomats in Moscow.', '2018-07-19').filter((e) => e.event === 'CONSULT')).toEqual([]);
+  });
+});
+
+describe('event coder on named meetings in quotations', () => {
+  it('codes "the Helsinki summit" inside a quotation: it names a meeting, it is no rhetoric', () => {
+    const evs = events('Putin praised his talks with Trump. "Critics have raged since the Helsinki summit," a Kremlin aide said. Putin and Trump want to meet again.', null);
+    expect(evs.some((e) => e.event === 'CONSULT' && e.location === 'Helsinki')).toBe(true);
+  });
+});

@@ -194,7 +194,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     const [t0, t1] = sentenceTokens[hit.sentence]!;
     const quote = a.quotes.find((q) => q.kind === 'direct' && q.content.start <= tokens[hit.first]!.start && q.content.end >= tokens[hit.last]!.end);
     // inside a quotation, nouns like "demands" or "attack" are rhetoric more often than reported events
-    if (quote && hit.trigger.nominal && !/\b(?:is|are|was|were|be|['’]s)\s+(?:a|an|the)?\s*$/i.test(text.slice(Math.max(0, tokens[hit.first]!.start - 12), tokens[hit.first]!.start))) continue;
+    // (but "the Helsinki summit" names a meeting, wherever it is said)
+    const cityBefore = hit.trigger.placeNamed ? /\b[Tt]he\s+([\p{Lu}][\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, tokens[hit.first]!.start - 30), tokens[hit.first]!.start)) : null;
+    const namedByPlace = !!cityBefore && locationOf(text, tokens, hit, s.start, s.end, kb) === cityBefore[1];
+    if (quote && hit.trigger.nominal && !namedByPlace && !/\b(?:is|are|was|were|be|['’]s)\s+(?:a|an|the)?\s*$/i.test(text.slice(Math.max(0, tokens[hit.first]!.start - 12), tokens[hit.first]!.start))) continue;
     const clause = clauseBounds(tokens, text, t0, t1, hit, quote);
     const inClause = (m: Mention) => m.start >= tokens[clause[0]]!.start && m.end <= tokens[clause[1]]!.end;
     const clauseMentions = mentions.filter((m) => inClause(m) && !attributionMention(text, m, tokens[hit.last]!.end));
