@@ -316,6 +316,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     // "an earlier call", "their first meeting": the sentence's date is not this event's
     const earlier = /\b(?:earlier|previous|prior|first|last|past|former)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
     let date = earlier ? { ...UNKNOWN, basis: 'an earlier event than the one the sentence dates' } : dateOf(a.times, tokens, hit, s, sentences, text, era);
+    // an estimate from the era must fit the participants: a known leader who held no office then was not in it
+    if (date.estimate && [...actor, ...recipient].some((p) => outOfOffice(p, date, kb))) date = { ...UNKNOWN, text: date.text, basis: `${date.text}: the year is unknown (the era the text's titles suggest does not fit its participants)` };
     // "said on Thursday he looked forward to a second meeting": a time told before another meeting is not its own
     // ("their next meeting on Tuesday" keeps the time that follows it)
     const another = /\b(?:second|third|another|next|new|future|follow-up)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
@@ -1178,6 +1180,14 @@ function presupposedEra(a: Analysis): Era | null {
  * era: the earliest reading the text allows. Said as an estimate.
  */
 const MAX_ERA_YEARS = 5;
+
+/** A participant the knowledge base knows in office, though in none of those offices at the time given. */
+function outOfOffice(p: Actor, when: When, kb: KnowledgeBase): boolean {
+  const person = p.id ? kb.person(p.id) : undefined;
+  if (!person?.positions.length || !when.earliest) return false;
+  const to = when.latest ?? when.earliest;
+  return !person.positions.some((x) => x.from <= to && (!x.to || x.to >= when.earliest!));
+}
 
 function placeInEra(t: TimeExpression, era: Era): When | null {
   const m = /^XXXX-(\d{2})$/.exec(t.value ?? '');
