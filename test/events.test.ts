@@ -590,3 +590,14 @@ describe('event coder on named meetings in quotations', () => {
     expect(evs.some((e) => e.event === 'CONSULT' && e.location === 'Helsinki')).toBe(true);
   });
 });
+
+describe('event coder on past events told in a relative clause', () => {
+  it('codes "the talks they started in Helsinki" as talks that happened, apart from the invitation', () => {
+    const evs = events('Trump is inviting Putin to Washington this autumn to continue the talks they started in Helsinki earlier this week.', '2018-07-20');
+    const talks = evs.find((e) => e.event === 'CONSULT' && e.status === 'occurred');
+    expect(talks).toBeDefined();
+    expect(talks!.location).toBe('Helsinki');
+    expect(talks!.date.earliest! <= '2018-07-20').toBe(true);
+    expect(who(talks!)).toBe('CONSULT Donald Trump > Vladimir Putin');
+  });
+});

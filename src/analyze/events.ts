@@ -348,7 +348,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     });
   }
 
-  absorbComplements(drafts, tokens, text);
+  absorbComplements(drafts, tokens, text, a.times);
   propagateVisitMode(drafts);
   applyLaterStatus(drafts, tokens, sentences, sentenceTokens, text, R);
   carryOverParticipants(drafts, tokens, text);
@@ -1314,7 +1314,10 @@ const NEEDS_PARTNER = new Set<PloverType>(['CONSULT', 'AGREE', 'COOPERATE', 'SUP
  * proposal or request for a meeting is a proposed event; an offer takes the meeting's mode and the people to
  * be met.
  */
-function absorbComplements(drafts: Draft[], tokens: Token[], text: string): void {
+/** A relative clause in the past right after a noun: "(the talks) they started …", "(the meeting) that was held …". */
+const PAST_RELATIVE = /^\s+(?:that|which)?\s*(?:they|he|she|the two|both(?: sides| leaders)?|the leaders|it|was|were)\s+(?:\w+ly\s+)?(?:had\s+)?(?:started|began|begun|held|opened|launched|had|attended|conducted|was held|were held|took place)\b/i;
+
+function absorbComplements(drafts: Draft[], tokens: Token[], text: string, times: TimeExpression[]): void {
   let governor: Draft | null = null;
   let prev: Draft | null = null;
   for (const d of drafts) {
@@ -1327,7 +1330,21 @@ function absorbComplements(drafts: Draft[], tokens: Token[], text: string): void
     // what is rejected or threatened is not reported as done: "rejected talks with Kyiv", "threatened to withdraw"
     const refused = !!prev && prev.event === 'REJECT' && !!between && (/^\s*to\s*$/i.test(between) || (d.hit.trigger.nominal && /^\s*(?:(?:the|a|an|any|further|new|more|direct|his|her|its|their)\s+)*$/i.test(between)));
     const threatened = !!prev && prev.event === 'THREATEN' && !!between && /^\s*to\s*$/i.test(between);
-    if (linked && !setting && (governor || (prev && (PROPOSAL_TYPES.has(prev.event) || prev.status === 'proposed' || refused || threatened)))) {
+    // "to continue the talks they started in Helsinki": the talks the relative clause tells of already happened
+    const told = PAST_RELATIVE.test(text.slice(tokens[d.hit.last]!.end, tokens[d.hit.last]!.end + 40));
+    if (told && prev && prev.sentence === d.sentence) {
+      // its participants are the pair the sentence is about ("they"), its time the clause's own
+      const g = governor ?? prev;
+      if (d.hit.trigger.symmetric && !d.recipient.length && g.actor.length && g.recipient.length) {
+        d.actor = g.actor.map((x) => ({ ...x }));
+        d.recipient = g.recipient.map((x) => ({ ...x }));
+      }
+      d.status = 'occurred';
+      const clauseEnd = text.slice(tokens[d.hit.last]!.end).search(/[,;.!?]/);
+      const own = times.find((t) => t.start >= tokens[d.hit.last]!.end && (clauseEnd < 0 || t.end <= tokens[d.hit.last]!.end + clauseEnd) && (t.earliest || t.latest));
+      if (own) d.date = { earliest: own.earliest, latest: own.latest, text: own.text, basis: `${own.basis}; the clause that tells of it` };
+    }
+    if (linked && !setting && !told && (governor || (prev && (PROPOSAL_TYPES.has(prev.event) || prev.status === 'proposed' || refused || threatened)))) {
       const g: Draft = governor ?? prev!;
       governor = g;
       if ((refused || threatened) && !g.recipient.length) g.recipient = d.recipient.filter((r) => !g.actor.some((x) => sameSide(x, r)));
