@@ -601,3 +601,10 @@ describe('event coder on past events told in a relative clause', () => {
     expect(who(talks!)).toBe('CONSULT Donald Trump > Vladimir Putin');
   });
 });
+
+describe('event coder on pronouns that point ahead', () => {
+  it('reads "after his summit with Putin, Trump …" as Trump\'s summit', () => {
+    const evs = events('Kerry met Lavrov in Paris. At a news conference after his summit with Vladimir Putin, Trump praised the talks.', '2018-07-17');
+    expect(evs.map(who)).toContain('CONSULT Donald Trump > Vladimir Putin');
+  });
+});

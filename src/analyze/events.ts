@@ -210,7 +210,12 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     const passiveAgent = passive(tokens, text, hit, after);
     const sentenceMentions = mentions.filter((m) => m.start >= s.start && m.end <= s.end && !attributionMention(text, m, tokens[hit.last]!.end));
     if (t.nominal) {
-      const possessor = possessorOf(text, tokens, hit, before);
+      let possessor = possessorOf(text, tokens, hit, before);
+      // "After his summit with Putin, Trump said …": a pronoun in a fronted phrase points ahead, to the main subject
+      if (possessor?.kind === 'pronoun' && FRONTED.test(text.slice(s.start, tokens[hit.first]!.start))) {
+        const main = mainSubjectAfter(text, tokens, hit, sentenceMentions).find((m) => m.kind === 'person' || m.kind === 'role');
+        if (main) possessor = main;
+      }
       actor = possessor ? actorsOf(possessor) : passiveAgent ? actorsOf(passiveAgent) : [];
       // no possessor: the subject of the clause ("Blinken shared details of the call with …"), or of the main
       // clause after a fronted phrase ("After one meeting with Lavrov in Paris, Kerry announced …")

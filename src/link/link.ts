@@ -39,6 +39,13 @@ function datesOverlap(a: When, b: When, slackDays = 1): boolean {
 
 const known = (w: When) => !!w.earliest;
 
+/** A date given as a span longer than this ("in 2018", "this year") says little about which event it is. */
+const VAGUE_DAYS = 31;
+
+function spanDays(w: When): number {
+  return w.earliest && w.latest ? day(w.latest) - day(w.earliest) : 0;
+}
+
 /** A document's events as mentions to link: each record with what linking needs of its document. */
 export function mentionsOf(a: Pick<Analysis, 'document' | 'events'>): EventMention[] {
   const { outlet, title, published } = a.document;
@@ -80,6 +87,10 @@ function sameEventOrdered(a: EventMention, b: EventMention): boolean {
   if (known(a.date) && known(b.date)) {
     // a trip spans days, and reports date it by arrival, meetings or departure
     const trip = linkType(a) === 'CONSULT' && (a.mode === 'visit' || b.mode === 'visit' || (!!a.location && !!b.location && samePlace(a.location, b.location)));
+    // "this year" overlaps every day of the year: a vague date links to a precise one only through a shared
+    // person or place, not through the states alone
+    const vague = spanDays(a.date) > VAGUE_DAYS || spanDays(b.date) > VAGUE_DAYS;
+    if (vague && !sharedPeople && !sharesPlaceOrTopic(a, b)) return false;
     if (datesOverlap(a.date, b.date, trip ? TRIP_DAYS : 1)) return true;
     // a meeting announced before it happened ("due to meet in Helsinki") is that meeting: same place, reported
     // no later than it took place, at most a month ahead
@@ -104,7 +115,8 @@ function sameEventOrdered(a: EventMention, b: EventMention): boolean {
     // a report that dates neither the event nor itself ties to it by more than a mode ("a phone call with Putin")
     if (!undated.published.earliest && !sharesPlaceOrTopic(a, b)) return false;
     // nor does a mode and one person ("hosting Trump" is no visit of his with Putin): both sides' people, then
-    if (!sharesPlaceOrTopic(a, b) && !reportedJustAfter(a, b) && sharedSides(a, b) < 2) return false;
+    // (a topic shared with one person is not enough either: "elections" and Putin fit many meetings)
+    if (!sharesPlace(a, b) && !reportedJustAfter(a, b) && sharedSides(a, b) < 2) return false;
     // reported no earlier than it happened, and not long after
     if (undated.published.earliest) {
       const gap = day(undated.published.earliest) - day(dated.date.earliest!);
@@ -124,7 +136,11 @@ function sharedSides(a: EventMention, b: EventMention): number {
 }
 
 function sharesPlaceOrTopic(a: EventMention, b: EventMention): boolean {
-  return a.topics.some((t) => b.topics.includes(t)) || (!!a.location && !!b.location && samePlace(a.location, b.location));
+  return a.topics.some((t) => b.topics.includes(t)) || sharesPlace(a, b);
+}
+
+function sharesPlace(a: EventMention, b: EventMention): boolean {
+  return !!a.location && !!b.location && samePlace(a.location, b.location);
 }
 
 /** How many days after a meeting a report that names both its people but not its date still refers to it. */
