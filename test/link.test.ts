@@ -164,14 +164,14 @@ describe('undated reports that share only a mode', () => {
 describe('linking on weak evidence', () => {
   const held = analyze(doc('w1', 'Joe Biden met Vladimir Putin in Geneva on Wednesday to discuss the elections.', '2021-06-17'));
   it('keeps a meeting dated only "this year" by other people of the same states apart from a dated summit', () => {
-    const vague = analyze(doc('w2', 'Antony Blinken visited Moscow twice this year.', '2021-09-20'));
+    const vague = analyze(doc('w2', 'American officials visited Moscow twice this year.', '2021-09-20'));
     const [m] = mentionsOf(held).filter((e) => e.event === 'CONSULT');
     const [v] = mentionsOf(vague).filter((e) => e.event === 'CONSULT');
     expect(v!.date.latest! > v!.date.earliest!).toBe(true);
     expect(sameEvent(v!, m!)).toBe(false);
   });
   it('does not link an undated meeting to a dated one through one shared person and a common topic', () => {
-    const undated = analyze(doc('w3', 'Antony Blinken met Vladimir Putin to discuss the elections.', null));
+    const undated = analyze(doc('w3', 'American diplomats met Vladimir Putin to discuss the elections.', null));
     const [m] = mentionsOf(held).filter((e) => e.event === 'CONSULT');
     const [u] = mentionsOf(undated).filter((e) => e.event === 'CONSULT');
     expect(u!.topics).toEqual(m!.topics);
