@@ -608,3 +608,18 @@ describe('event coder on pronouns that point ahead', () => {
     expect(evs.map(who)).toContain('CONSULT Donald Trump > Vladimir Putin');
   });
 });
+
+describe('event coder on speculation and pairs', () => {
+  it('reads "mounting speculation of an attack" as no attack mounted, "launched a wave of attacks" as attacks', () => {
+    expect(events('Trump met his generals amid mounting speculation of a military attack on Syria.', '2018-04-12').map((e) => e.event)).not.toContain('ASSAULT');
+    expect(events('Russia launched a wave of attacks on Ukraine on Monday.', '2022-10-10').map(who)).toEqual(['ASSAULT Russia > Ukraine']);
+  });
+  it('marks an event spoken of as a possibility as uncertain', () => {
+    const [e] = events('Officials raised the possibility of new sanctions against Russia by the European Union.', '2022-02-01');
+    expect(e?.status ?? 'uncertain').toBe('uncertain');
+  });
+  it('gives "the two leaders" the pair of the meeting told before', () => {
+    const evs = events('Trump met Macron in Paris on Sunday. The press secretary said the two leaders exchanged pleasantries and discussed trade.', '2018-11-12');
+    expect(evs.map(who)).toEqual(['CONSULT Donald Trump > Emmanuel Macron']);
+  });
+});

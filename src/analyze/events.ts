@@ -292,6 +292,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     if (!t.nominal && !gerundAsNoun(tokens, text, hit)) {
       syntax.ensure(t0, t1);
       const parsed = parsedParticipants(syntax, hit, sentenceMentions, t.object);
+      if (parsed.pair) [actor, recipient] = [[], []];
       if (parsed.actor.length) actor = uniqueActors(parsed.actor.flatMap(actorsOf));
       const others = uniqueActors(parsed.recipient.flatMap(actorsOf)).filter((r) => !actor.some((x) => sameSide(x, r)));
       if (others.length) recipient = others;
@@ -434,6 +435,9 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
       for (const trig of R.byFirst.get(tokens[i]!.lemma) ?? R.byFirst.get(tokens[i]!.norm) ?? []) {
         const end = matchSlots(tokens, i, t1, trig.slots);
         if (end < 0) continue;
+        // "mounting speculation of an attack": a noun with its own "of" inside the words is the verb's object, unless
+        // it only counts ("launched a wave of attacks")
+        if (tokens.slice(i + 2, end).some((x, k) => x.norm === 'of' && tokens[i + 1 + k]!.pos === 'NOUN' && !COUNTING_NOUNS.has(tokens[i + 1 + k]!.lemma))) continue;
         if (trig.pos && !posMatches(tokens[i]!, trig.pos, text, tokens[i - 1], tokens[i + 1])) continue;
         if (trig.notWithin.size && tokens.slice(end + 1, Math.min(t1, end + 8) + 1).some((x) => trig.notWithin.has(x.norm) || trig.notWithin.has(x.lemma))) continue;
         if (trig.notFollowedBy.some((seq) => seq.every((w, k) => tokens[end + 1 + k] && (tokens[end + 1 + k]!.lemma === w || tokens[end + 1 + k]!.norm === w)))) continue;
@@ -508,6 +512,11 @@ function nounPosition(t: Token, text: string, prev?: Token): boolean {
   if (prev.pos === 'ADJ' && !/^(?:many|few|several|both|all|most|some|other|others|more|each|either|neither)$/.test(prev.norm)) return true;
   return prev.pos === 'ADP' && !/ing$/.test(t.norm) && !/^(?:to|that|than|as|if|because|while|whether|when|although|though|so)$/.test(prev.norm);
 }
+
+/** Nouns that count or measure what follows their "of": they do not stand between a verb and its object. */
+const COUNTING_NOUNS = new Set(['wave', 'series', 'barrage', 'number', 'string', 'round', 'spate', 'volley', 'flurry', 'pair', 'couple', 'host', 'lot', 'set', 'dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'kind', 'sort', 'type', 'range', 'raft', 'slew', 'package', 'batch', 'group', 'bunch', 'part', 'portion', 'share', 'majority', 'list',
+  // measures and containers ("handed over 700 kg of medicine", "a shipment of arms"), and fixed terms ("a state of emergency")
+  'kg', 'kilogram', 'kilo', 'ton', 'tonne', 'pound', 'litre', 'liter', 'barrel', 'unit', 'amount', 'quantity', 'shipment', 'consignment', 'supply', 'million', 'billion', 'worth', 'load', 'truckload', 'crate', 'box', 'state']);
 
 function matchSlots(tokens: Token[], i: number, limit: number, slots: Slot[]): number {
   const go = (ti: number, si: number): number => {
@@ -723,7 +732,7 @@ const CIRCUMSTANTIAL = new Set(['in', 'at', 'during', 'near', 'on', 'after', 'be
  * The participants the dependency parse gives a verb trigger: the mentions naming its subject (its agent, for a
  * passive) and its object — the direct object, or the oblique whose preposition the lexicon names for it.
  */
-function parsedParticipants(syntax: Syntax, hit: Hit, mentions: Mention[], object: string): { actor: Mention[]; recipient: Mention[] } {
+function parsedParticipants(syntax: Syntax, hit: Hit, mentions: Mention[], object: string): { actor: Mention[]; recipient: Mention[]; pair?: boolean } {
   const pred = syntax.predicate(hit.first);
   const outside = (k: number) => k < hit.first || k > hit.last;
   const naming = (i: number) => {
@@ -737,6 +746,9 @@ function parsedParticipants(syntax: Syntax, hit: Hit, mentions: Mention[], objec
   // the parser errs on news titles and fronted phrases: a subject must come before the words and have no preposition
   const found = syntax.subject(pred);
   const subj = found && (found.passive || (found.token < hit.first && !syntax.hasCase(found.token))) ? found : null;
+  // "the two leaders discussed trade": the pair of an event told before, not whoever the words name nearby
+  // (unless the mentions layer already knows who the two are)
+  if (subj && !subj.passive && syntax.pair(subj.token) && !naming(subj.token).length) return { actor: [], recipient: [], pair: true };
   const objects = syntax.objects(pred).filter((o) => o.token > hit.last);
   const agent = objects.find((o) => o.rel === 'obl' && o.case === 'by');
   if (subj?.passive) return { actor: agent ? naming(agent.token) : [], recipient: naming(subj.token) };
@@ -1423,7 +1435,7 @@ function inheritDates(drafts: Draft[], text: string, tokens: Token[]): void {
 }
 
 /** An agentless "extending New START was agreed on" after a call: the call's participants agreed. */
-const BOTH_SIDES = /\b(?:both|the two)\s+(?:sides|leaders|countries|presidents|men|ministers|governments|nations|delegations|states)\s+(?:\w+\s+){0,2}$/i;
+const BOTH_SIDES = /\b(?:both|the two)\s+(?:sides|leaders|countries|presidents|men|ministers|governments|nations|delegations|states)\s+(?:\w+\s+){0,5}$/i;
 
 function carryOverParticipants(drafts: Draft[], tokens: Token[], text: string): void {
   drafts.forEach((d, i) => {

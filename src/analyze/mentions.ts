@@ -313,7 +313,8 @@ function resolveMatch(
   // "the two countries", "the two nations": a bare "the two" before a noun counts that noun, not the people named
   const nounAfter = () => { const n = tokens[m.last + 1]; return !!n && (n.pos === 'NOUN' || n.pos === 'PROPN') && tokens[m.last]!.norm === 'two'; };
   if (group && !nounAfter()) {
-    const members = distinctRecent(d, group.size ?? 2);
+    const leaders = LEADER_GROUP.test(surface);
+    const members = distinctRecent(d, group.size ?? 2, leaders ? (p) => p.positions.some((x) => LEADS.has(x.role)) : undefined);
     if (members.length >= 2) {
       return { ...span, text: surface, kind: 'group', actor: null, members: members.map((p) => personActor(p, ref, kb, surface)), basis: `the ${members.length} people last named: ${members.map((p) => p.name).join(', ')}` };
     }
@@ -388,14 +389,19 @@ function remember(d: Discourse, p: Person, at: number, office: Position | null):
  * The people a group phrase refers to: the last n named. A pair ("the two leaders", "their meeting") is of
  * counterparts: the last person named and the last one named of another state, when there is one.
  */
-function distinctRecent(d: Discourse, n: number): Person[] {
-  const last = d.people[d.people.length - 1]?.person;
+function distinctRecent(d: Discourse, n: number, accept: (p: Person) => boolean = () => true): Person[] {
+  const people = d.people.filter((x) => accept(x.person));
+  const last = people[people.length - 1]?.person;
   if (n === 2 && last) {
-    const other = [...d.people].reverse().find((x) => x.person.country !== last.country);
-    if (other) return [other.person, last].sort((a, b) => d.people.findIndex((x) => x.person === a) - d.people.findIndex((x) => x.person === b));
+    const other = [...people].reverse().find((x) => x.person.country !== last.country);
+    if (other) return [other.person, last].sort((a, b) => people.findIndex((x) => x.person === a) - people.findIndex((x) => x.person === b));
   }
-  return d.people.slice(-n).map((x) => x.person);
+  return people.slice(-n).map((x) => x.person);
 }
+
+/** "the two leaders", "both presidents": people who lead a state (a spokesman named since is not one of them). */
+const LEADER_GROUP = /\b(?:leaders|presidents|heads of state)\b/i;
+const LEADS = new Set(['head_of_state', 'head_of_government']);
 
 /** A title right before a name ("Secretary of State", "Russian Foreign Minister") narrows who it is. */
 function titleBefore(text: string, tokens: Token[], first: number): string {

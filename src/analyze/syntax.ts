@@ -126,6 +126,12 @@ export class Syntax {
     return { heads, titled, modifiers };
   }
 
+  /** Whether the noun phrase headed by `i` is "the two leaders", "both sides": a pair named before. */
+  pair(i: number): boolean {
+    const quantifier = this.children(i).find((c) => ['det', 'nummod', 'det:predet'].includes(this.dep[c]!) && /^(?:two|both)$/.test(this.tokens[c]!.norm));
+    return quantifier !== undefined && PAIR_NOUNS.has(this.tokens[i]!.lemma);
+  }
+
   /** Whether the token has a preposition of its own ("In France, …" is no subject, whatever the parse says). */
   hasCase(i: number): boolean {
     return this.children(i).some((c) => this.base(c) === 'case');
@@ -149,6 +155,8 @@ export class Syntax {
     return out;
   }
 }
+
+const PAIR_NOUNS = new Set(['side', 'leader', 'country', 'president', 'man', 'minister', 'government', 'nation', 'delegation', 'state', 'diplomat', 'official', 'counterpart']);
 
 /** Relations that attach a clause or an aside to a noun: not part of the noun phrase that names an actor. */
 const CLAUSAL = new Set(['acl', 'acl:relcl', 'appos', 'parataxis', 'punct', 'advcl', 'dep', 'discourse', 'list', 'vocative', 'reparandum']);
