@@ -5,6 +5,7 @@
  * Each feature is hashed straight to a row of the weight table: no feature strings, no vocabulary to ship.
  */
 import type { State } from './system.ts';
+import { begin, f1, f2, f3, f4, written } from './feature-writer.ts';
 
 /** A sentence with its words turned into hashes once, index 0 being the root. */
 export interface Encoded {
@@ -67,37 +68,7 @@ export function encode(words: string[], tags: string[], upos: string[]): Encoded
   return e;
 }
 
-function fin(h: number, mask: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) & mask;
-}
-function mix(h: number, v: number): number {
-  h = Math.imul(h ^ v, 0xcc9e2d51);
-  return (h << 15) | (h >>> 17);
-}
 
-// The feature writer's state lives at module level rather than in closures: closures made per call cost an
-// allocation each (and, under tsx, a __name wrapper), which showed as a third of parsing time.
-let OUT: Int32Array = new Int32Array(0);
-let K = 0;
-let T = 0;
-let MASK = 0;
-function f1(a: number): void {
-  OUT[K++] = fin(mix(Math.imul(++T, 0x9e3779b1), a), MASK);
-}
-function f2(a: number, b: number): void {
-  OUT[K++] = fin(mix(mix(Math.imul(++T, 0x9e3779b1), a), b), MASK);
-}
-function f3(a: number, b: number, c: number): void {
-  OUT[K++] = fin(mix(mix(mix(Math.imul(++T, 0x9e3779b1), a), b), c), MASK);
-}
-function f4(a: number, b: number, c: number, d: number): void {
-  OUT[K++] = fin(mix(mix(mix(mix(Math.imul(++T, 0x9e3779b1), a), b), c), d), MASK);
-}
 function at(a: Int32Array, i: number): number {
   return i < 0 ? NONE : a[i]!;
 }
@@ -151,10 +122,7 @@ export function extract(st: State, e: Encoded, mask: number, out: Int32Array): n
   const S0nextp = s0 > 0 && s0 + 1 <= n ? P[s0 + 1]! : NONE;
   const S0prevp = s0 > 0 ? at(P, s0 - 1) : NONE;
 
-  OUT = out;
-  K = 0;
-  T = 0;
-  MASK = mask;
+  begin(out, mask);
 
   f1(0); // bias
   // single words
@@ -198,5 +166,5 @@ export function extract(st: State, e: Encoded, mask: number, out: Int32Array): n
   const U = e.upos;
   const S0u = U[s0]!, N0u = n0 < 0 ? NONE : U[n0]!, N1u = n1 < 0 ? NONE : U[n1]!;
   f2(S0u, S0p); f2(N0u, N0p); f2(S0u, N0u); f3(S0u, N0u, N1u); f2(N1u, N1p);
-  return K;
+  return written();
 }

@@ -6,23 +6,12 @@
  */
 import { hashString, normalize } from './features.ts';
 import { TrainingWeights, SparseWeights, type Scorer } from './weights.ts';
+import { begin, f1, f2, f3, written } from './feature-writer.ts';
 
 export const TAGGER_ROW_BITS = 19;
 const MAX_TAGGER_FEATURES = 40;
 const NONE = 0x2f1e33a5;
 
-function fin(h: number, mask: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) & mask;
-}
-function mix(h: number, v: number): number {
-  h = Math.imul(h ^ v, 0xcc9e2d51);
-  return (h << 15) | (h >>> 17);
-}
 
 /** Per-word hashes computed once per sentence. */
 interface TaggerInput {
@@ -50,29 +39,12 @@ function prepare(words: string[], upos: string[]): TaggerInput {
   return x;
 }
 
-// module-level writer state instead of per-call closures (see features.ts)
-let OUT: Int32Array = new Int32Array(0);
-let K = 0;
-let T = 0;
-let MASK = 0;
-function f1(a: number): void {
-  OUT[K++] = fin(mix(Math.imul(++T, 0x9e3779b1), a), MASK);
-}
-function f2(a: number, b: number): void {
-  OUT[K++] = fin(mix(mix(Math.imul(++T, 0x9e3779b1), a), b), MASK);
-}
-function f3(a: number, b: number, c: number): void {
-  OUT[K++] = fin(mix(mix(mix(Math.imul(++T, 0x9e3779b1), a), b), c), MASK);
-}
 function at(a: Int32Array, j: number): number {
   return j < 0 || j >= a.length ? NONE : a[j]!;
 }
 
 function features(x: TaggerInput, i: number, prev: number, prev2: number, mask: number, out: Int32Array): number {
-  OUT = out;
-  K = 0;
-  T = 0;
-  MASK = mask;
+  begin(out, mask);
   f1(0);
   f1(at(x.word, i)); f1(at(x.word, i - 1)); f1(at(x.word, i + 1)); f1(at(x.word, i - 2)); f1(at(x.word, i + 2));
   f1(at(x.upos, i)); f2(at(x.upos, i), at(x.word, i)); f1(at(x.upos, i - 1)); f1(at(x.upos, i + 1)); f2(at(x.upos, i), at(x.upos, i + 1)); f2(at(x.upos, i - 1), at(x.upos, i)); f3(at(x.upos, i - 1), at(x.upos, i), at(x.upos, i + 1));
@@ -82,7 +54,7 @@ function features(x: TaggerInput, i: number, prev: number, prev2: number, mask: 
   f1(x.shape[i]!); f2(x.shape[i]!, at(x.upos, i));
   f1(prev); f2(prev, prev2); f2(prev, at(x.word, i)); f2(prev, at(x.upos, i)); f2(at(x.word, i), at(x.word, i + 1)); f2(at(x.word, i - 1), at(x.word, i));
   f2(x.suf[2]![i + 1 < x.n ? i + 1 : i]!, i + 1 < x.n ? 1 : 0); f2(at(x.word, i), at(x.upos, i + 1)); f2(prev, x.suf[2]![i]!);
-  return K;
+  return written();
 }
 
 /** Tags `words` (with wink's UPOS `upos`) with XPOS tags. */
