@@ -288,8 +288,9 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
         if (/^['’]s?\b/.test(text.slice(next.end, next.end + 3))) continue;
       }
     }
-    // where the parse names participants, its subject and object replace the guesses of word order
-    if (!t.nominal && !gerundAsNoun(tokens, text, hit)) {
+    // where the parse names participants, its subject and object replace the guesses of word order (parsing costs
+    // three times the rest of the analysis: only where there are several mentions to choose among)
+    if (!t.nominal && sentenceMentions.length >= 2 && !gerundAsNoun(tokens, text, hit)) {
       syntax.ensure(t0, t1);
       const parsed = parsedParticipants(syntax, hit, sentenceMentions, t.object);
       if (parsed.pair) [actor, recipient] = [[], []];
