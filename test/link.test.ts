@@ -162,6 +162,14 @@ describe('undated reports that share only a mode', () => {
 });
 
 describe('linking on weak evidence', () => {
+  it('does not link a report that dates neither itself nor the event through a common topic alone', () => {
+    const dated = analyze(doc('w0', 'Joe Biden met Vladimir Putin on Wednesday to discuss the elections.', '2021-06-17'));
+    const undated = analyze(doc('w00', 'Joe Biden and Vladimir Putin discussed the elections.', null));
+    const [m] = mentionsOf(dated).filter((e) => e.event === 'CONSULT');
+    const [u] = mentionsOf(undated).filter((e) => e.event === 'CONSULT');
+    expect(u!.topics).toEqual(m!.topics);
+    expect(sameEvent(u!, m!)).toBe(false);
+  });
   const held = analyze(doc('w1', 'Joe Biden met Vladimir Putin in Geneva on Wednesday to discuss the elections.', '2021-06-17'));
   it('keeps a meeting dated only "this year" by other people of the same states apart from a dated summit', () => {
     const vague = analyze(doc('w2', 'American officials visited Moscow twice this year.', '2021-09-20'));

@@ -113,7 +113,8 @@ function sameEventOrdered(a: EventMention, b: EventMention): boolean {
     // "the Helsinki summit": a place named by the undated report must be the dated report's place
     if (undated.location && !(dated.location && samePlace(undated.location, dated.location))) return false;
     // a report that dates neither the event nor itself ties to it by more than a mode ("a phone call with Putin")
-    if (!undated.published.earliest && !sharesPlaceOrTopic(a, b)) return false;
+    // (a place, not a topic: "elections" and the two leaders fit every meeting of theirs)
+    if (!undated.published.earliest && !sharesPlace(a, b)) return false;
     // nor does a mode and one person ("hosting Trump" is no visit of his with Putin): both sides' people, then
     // (a topic shared with one person is not enough either: "elections" and Putin fit many meetings)
     if (!sharesPlace(a, b) && !reportedJustAfter(a, b) && sharedSides(a, b) < 2) return false;
