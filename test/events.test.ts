@@ -623,17 +623,3 @@ describe('event coder on speculation and pairs', () => {
     expect(evs.map(who)).toEqual(['CONSULT Donald Trump > Emmanuel Macron']);
   });
 });
-
-describe('event coder on events told as lying ahead', () => {
-  it('dates "before a summit with Putin on Monday" to the coming Monday, and an event "ahead of" by its own phrase only', () => {
-    const [e] = events('Trump spoke to reporters before a summit with Vladimir Putin on Monday.', '2018-07-14');
-    expect(e!.date).toMatchObject({ earliest: '2018-07-16', latest: '2018-07-16' });
-    const evs = events('On Monday the Kremlin warned against strikes ahead of the visit of Rex Tillerson to Vladimir Putin.', '2017-04-11');
-    const visit = evs.find((x) => x.event === 'CONSULT');
-    if (visit) expect(visit.date.earliest).toBeNull();
-  });
-  it('finds a noun\'s object in its own phrase, not past a clause after it', () => {
-    const evs = events("The Kremlin spoke ahead of Tillerson's visit with a statement that there is no alternative to Assad.", '2017-04-11');
-    expect(evs.flatMap((e) => e.recipient.map((r) => r.name))).not.toContain('Bashar al-Assad');
-  });
-});

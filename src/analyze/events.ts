@@ -329,8 +329,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     // ("their next meeting on Tuesday" keeps the time that follows it)
     const another = /\b(?:second|third|another|next|new|future|follow-up)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
     if (another && date.earliest && !a.times.some((x) => x.start >= tokens[hit.last]!.end && x.end <= s.end && x.text === date.text)) date = { ...UNKNOWN, basis: 'another event than the one the sentence dates' };
-    // an event planned, or told as lying ahead ("before a summit Monday"), is on the next such weekday
-    if (status.status === 'planned' || status.status === 'proposed' || toldAsAhead(text, s.start, tokens[hit.first]!.start)) date = aheadIfPlanned(date, tokens[hit.last]!.end, a.times);
+    if (status.status === 'planned' || status.status === 'proposed') date = aheadIfPlanned(date, tokens[hit.last]!.end, a.times);
     const topics = unique(a.topics.filter((tp) => tp.start >= s.start && tp.end <= s.end).map((tp) => tp.topic));
     const context = unique([...(CONTEXT_OF_TYPE[t.event] ? [CONTEXT_OF_TYPE[t.event]!] : []), ...t.context, ...topics.flatMap((tp) => topicContexts.get(tp) ?? [])]);
     drafts.push({
@@ -953,9 +952,6 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
     const m = after[i]!;
     const gap = text.slice(end, m.start);
     if (gap.length > 90) break;
-    // "Tillerson's visit with a statement that there is no alternative to Assad": a noun's object is in its phrase,
-    // not past a clause that begins after it
-    if (nominal && /\b(?:that|which|who|is|are|was|were|has|have|had)\b/i.test(gap)) break;
     // "to attack those forces, rather than ISIS": what the event is said not to concern
     if (/\b(?:rather than|instead of|as opposed to)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, m.start - 30), m.start))) continue;
     const direct = /^\s*(?:[\p{L}'’-]+\s+){0,6}$/u.test(gap);
@@ -1085,15 +1081,7 @@ function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: 
   // "WASHINGTON, Jan 27 — … spoke on Tuesday": the dateline says when the report was filed; the sentence's own
   // time expression dates the event when it has one
   const own = inSentence.filter((t) => !inDateline(t, s, text));
-  let all = own.length ? own : inSentence;
-  // "On Monday the Kremlin spoke out ahead of Tillerson's visit": the sentence's time is the main clause's; only a
-  // time inside the phrase itself ("ahead of his visit on Wednesday") dates what lies ahead
-  if (toldAsAhead(text, s.start, pos)) {
-    // ("ahead of his Monday meeting": a time between "ahead of" and the noun is the phrase's too)
-    const phrase = Math.max(s.start, pos - 40);
-    all = all.filter((t) => (t.start > pos ? !/[,;:.]/.test(text.slice(pos, t.start)) && t.start - pos < 60 : t.start >= phrase && !/[,;:.]/.test(text.slice(t.end, pos))));
-    if (!all.length) return UNKNOWN;
-  }
+  const all = own.length ? own : inSentence;
   // "the G7 meeting in June, especially if a meeting with Putin on July 16 …": a time in the trigger's own clause first
   const breaks = [...text.slice(s.start, s.end).matchAll(new RegExp(SUBORDINATE_BREAK.source.slice(1), 'gi'))].map((b) => s.start + b.index!);
   const sameClause = all.filter((t) => !breaks.some((b) => (b > t.start) !== (b > pos)));
@@ -1132,11 +1120,6 @@ function toldAsBefore(text: string, sentenceStart: number, pos: number): boolean
   return /\b(?:after|following|since|(?:aftermath|wake) of)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu.test(text.slice(Math.max(sentenceStart, pos - 40), pos));
 }
 
-/** "ahead of Tillerson's visit", "before the summit": an event the sentence puts after what it tells. */
-function toldAsAhead(text: string, sentenceStart: number, pos: number): boolean {
-  return /\b(?:ahead of|before|in advance of|in preparation for|in the run-up to|in the lead-up to)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu.test(text.slice(Math.max(sentenceStart, pos - 40), pos));
-}
-
 /** A time expression in a dateline: a place in capitals at the sentence's start, the date, then a dash. */
 function inDateline(t: TimeExpression, s: { start: number }, text: string): boolean {
   return /^\s*\p{Lu}[\p{Lu}\s.'’-]+(?:\([^)]*\))?,\s*$/u.test(text.slice(s.start, t.start)) && /^\s*(?:\([^)]*\)\s*)?[—–-]/.test(text.slice(t.end, t.end + 24));
@@ -1151,7 +1134,7 @@ function aheadIfPlanned(date: When, after: number, times: TimeExpression[]): Whe
   const m = /^the (\w+day) on or before the reference date (\d{4}-\d{2}-\d{2})/.exec(date.basis ?? '');
   if (!t || !m || !date.earliest || date.earliest === m[2]) return date;
   const next = new Date(Date.parse(date.earliest) + 7 * 86400000).toISOString().slice(0, 10);
-  return { ...date, earliest: next, latest: next, basis: `the ${m[1]} on or after the reference date ${m[2]} (the event lies ahead)` };
+  return { ...date, earliest: next, latest: next, basis: `the ${m[1]} on or after the reference date ${m[2]} (the event is planned)` };
 }
 
 /**
