@@ -623,3 +623,14 @@ describe('event coder on speculation and pairs', () => {
     expect(evs.map(who)).toEqual(['CONSULT Donald Trump > Emmanuel Macron']);
   });
 });
+
+describe('event coder on datelines, split subjects and topics', () => {
+  it('takes no participant from a dateline', () => {
+    const evs = events('WASHINGTON – Seeking to end the row over his praise of Vladimir Putin, President Donald Trump said Tuesday that he trusts his agencies.', '2018-07-17');
+    expect(evs.flatMap((e) => [...e.actor, ...e.recipient]).map((a) => a.text)).not.toContain('WASHINGTON');
+  });
+  it('reads a discussed country as the topic, the partner from "with" or the coordinated subject', () => {
+    expect(events('German Chancellor Angela Merkel and U.S. President Barack Obama also discussed Ukraine.', '2014-02-20').map(who)).toEqual(['CONSULT Angela Merkel > Barack Obama']);
+    expect(events('Lavrov discussed Syria with Kerry on Monday.', '2016-09-12').map(who)).toEqual(['CONSULT Sergey Lavrov > John Kerry']);
+  });
+});

@@ -48,6 +48,8 @@ interface Trigger {
   opinionBeforeFact: boolean;
   /** verbs that, before the words (past determiners and adjectives), make them a description: "poses a threat" */
   notAfter: Set<string>;
+  /** the direct object is what the event is about, not a participant ("discussed Ukraine") */
+  objectIsTopic: boolean;
 }
 
 /** Subjects the knowledge base does not know ("police", "rebels", "President X"): see events.yaml. */
@@ -68,7 +70,7 @@ interface RuleFile {
   triggers: Array<{
     match: string; pos?: string; event: PloverType; mode?: string; cameo?: string; symmetric?: boolean; status?: EventStatus;
     nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean; unilateral?: boolean;
-    partner?: boolean; not_within?: string[]; place_named?: boolean; not_before_pos?: string[]; opinion_before_fact?: boolean; not_after?: string[];
+    partner?: boolean; not_within?: string[]; place_named?: boolean; not_before_pos?: string[]; opinion_before_fact?: boolean; not_after?: string[]; object_is_topic?: boolean;
   }>;
   status: Record<string, string[]>;
   generic_actors?: Record<string, Sector>;
@@ -102,6 +104,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     notBeforePos: new Set(t.not_before_pos ?? []),
     opinionBeforeFact: !!t.opinion_before_fact,
     notAfter: new Set((t.not_after ?? []).map((x) => x.toLowerCase())),
+    objectIsTopic: !!t.object_is_topic,
   }));
   const byFirst = new Map<string, Trigger[]>();
   for (const t of triggers) {
@@ -182,7 +185,11 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     return m.kind === 'country' && !!next && (next.kind === 'person' || next.kind === 'role') && next.actor?.country === m.actor?.country
       && (/^\s+(?:[\p{Lu}][\p{L}.-]*\s+){1,3}$/u.test(text.slice(m.end, next.start)) || /^['’]s\s+(?:[\p{Lu}][\p{L}.-]*\s+){0,3}$/u.test(text.slice(m.end, next.start)));
   };
-  const mentions = personModifiers(a.mentions, tokens, text).filter((m, i, all) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb) && !titleOfNext(m, i, all));
+  // "WASHINGTON – Seeking to quell …": the place a report was filed from takes no part in its events
+  // (a name in capitals opening a paragraph, before a dash: not "U.S.-Russian")
+  const datelinePlace = (m: Mention) => (m.start === 0 || text[m.start - 1] === '\n') && /^[\p{Lu}][\p{Lu} .'’-]+$/u.test(m.text)
+    && /^\s*(?:\([^)]*\)\s*)?(?:,[^—–\n]{0,30})?\s+[—–-]\s/.test(text.slice(m.end, m.end + 40));
+  const mentions = personModifiers(a.mentions, tokens, text).filter((m, i, all) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb) && !titleOfNext(m, i, all) && !datelinePlace(m));
   const drafts: Draft[] = [];
   const topicContexts = new Map(kb.topics.map((t) => [t.topic, t.context]));
   const sentenceTokens = sentences.map((s) => tokenRange(tokens, s.start, s.end));
@@ -277,7 +284,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // a gap in the words holds their object: "summoned Niger's ambassador", "declared that China must"
       const inGap = t.slots.some((x) => x.any) ? clauseMentions.filter((m) => m.kind !== 'pronoun' && m.start >= tokens[hit.first]!.end && m.end <= tokens[hit.last]!.start) : [];
       const gapObjects = inGap.flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
-      recipient = gapObjects.length ? gapObjects : objectOf(text, tokens, hit, after, t.object, false, actor);
+      recipient = gapObjects.length ? gapObjects : objectOf(text, tokens, hit, after, t.object, false, actor, t.objectIsTopic);
       if (t.adjacent) {
         const next = after[0];
         const gap = next ? text.slice(tokens[hit.last]!.end, next.start) : '';
@@ -757,7 +764,7 @@ function parsedParticipants(syntax: Syntax, hit: Hit, mentions: Mention[], objec
   const direct = objects.filter((o) => o.rel !== 'obl');
   const oblique = objects.filter((o) => o.rel === 'obl' && o.case && (preps ? preps.includes(o.case) : !CIRCUMSTANTIAL.has(o.case)));
   const chosen = preps ? oblique : direct.length ? direct : oblique;
-  return { actor: subj ? naming(subj.token) : [], recipient: chosen.flatMap((o) => naming(o.token)) };
+  return { actor: subj ? [subj.token, ...subj.others].flatMap(naming) : [], recipient: chosen.flatMap((o) => naming(o.token)) };
 }
 
 /** The subject: the nearest salient mention before the trigger, with the mentions coordinated with it. */
@@ -943,7 +950,7 @@ function possessorOf(text: string, tokens: Token[], hit: Hit, before: Mention[])
   return null;
 }
 
-function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], object: string, nominal: boolean, actor: Actor[]): Actor[] {
+function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], object: string, nominal: boolean, actor: Actor[], prepositionOnly = false): Actor[] {
   const end = tokens[hit.last]!.end;
   const preps = object === 'after' ? null : object.split('|');
   const prepRe = preps ? new RegExp(`\\b(?:${preps.join('|')})\\s+(?:[\\p{L}'’”“,.-]+\\s+){0,5}$`, 'iu') : null;
@@ -956,7 +963,7 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
     if (/\b(?:rather than|instead of|as opposed to)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, m.start - 30), m.start))) continue;
     const direct = /^\s*(?:[\p{L}'’-]+\s+){0,6}$/u.test(gap);
     // a noun followed straight by a name works like a verb: "meeting Putin"
-    const ok = prepRe?.test(gap) || (!nominal && (direct || !preps)) || (nominal && !preps && direct) || (nominal && /^\s+$/.test(gap));
+    const ok = prepRe?.test(gap) || (!prepositionOnly && ((!nominal && (direct || !preps)) || (nominal && !preps && direct) || (nominal && /^\s+$/.test(gap))));
     if (!ok) continue;
     // a direct object is the first mention after the verb: when it is on the actor's side, the event is domestic
     if (!other(m).length) {

@@ -78,16 +78,17 @@ export class Syntax {
    * modifies. `passive` says whether the subject found is the patient (nsubj:pass, or the noun a participle
    * modifies: "Maduro, backed by Russia").
    */
-  subject(i: number): { token: number; passive: boolean } | null {
+  subject(i: number): { token: number; passive: boolean; others: number[] } | null {
     let k = i;
     for (let n = 0; n < 4; n++) {
-      const subj = this.children(k).find((c) => this.base(c) === 'nsubj' || this.base(c) === 'csubj');
-      if (subj !== undefined) return { token: subj, passive: this.dep[subj] === 'nsubj:pass' || this.dep[subj] === 'csubj:pass' };
+      // two subjects of one verb are a coordination the parser split ("Merkel and President Obama discussed")
+      const [subj, ...others] = this.children(k).filter((c) => this.base(c) === 'nsubj' || this.base(c) === 'csubj');
+      if (subj !== undefined) return { token: subj, passive: this.dep[subj] === 'nsubj:pass' || this.dep[subj] === 'csubj:pass', others };
       const rel = this.dep[k]!;
       const up = this.head[k]!;
       if (up < 0) return null;
-      if (rel === 'acl:relcl') return { token: up, passive: false };
-      if (rel === 'acl') return { token: up, passive: /(?:ed|en|wn)$/.test(this.text.slice(this.tokens[k]!.start, this.tokens[k]!.end)) };
+      if (rel === 'acl:relcl') return { token: up, passive: false, others: [] };
+      if (rel === 'acl') return { token: up, passive: /(?:ed|en|wn)$/.test(this.text.slice(this.tokens[k]!.start, this.tokens[k]!.end)), others: [] };
       if (rel === 'xcomp' || rel === 'conj') {
         k = up;
         continue;
