@@ -57,6 +57,15 @@ function features(x: TaggerInput, i: number, prev: number, prev2: number, mask: 
   return written();
 }
 
+/** The best tag for word `i` given the two tags before it (as class numbers + 1, NONE at the start); `rows` keeps its features. */
+function predict(scorer: Scorer, x: TaggerInput, i: number, prev: number, prev2: number, mask: number, rows: Int32Array, scores: Float32Array): { best: number; count: number } {
+  const count = features(x, i, prev, prev2, mask, rows);
+  scorer.score(rows, count, scores);
+  let best = 0;
+  for (let c = 1; c < scorer.classes; c++) if (scores[c]! > scores[best]!) best = c;
+  return { best, count };
+}
+
 /** Tags `words` (with wink's UPOS `upos`) with XPOS tags. */
 export function tagWith(scorer: Scorer, tagNames: string[], words: string[], upos: string[]): string[] {
   const mask = (1 << TAGGER_ROW_BITS) - 1;
@@ -67,10 +76,7 @@ export function tagWith(scorer: Scorer, tagNames: string[], words: string[], upo
   let prev = NONE;
   let prev2 = NONE;
   for (let i = 0; i < x.n; i++) {
-    const count = features(x, i, prev, prev2, mask, rows);
-    scorer.score(rows, count, scores);
-    let best = 0;
-    for (let c = 1; c < scorer.classes; c++) if (scores[c]! > scores[best]!) best = c;
+    const best = predict(scorer, x, i, prev, prev2, mask, rows, scores).best;
     out.push(tagNames[best]!);
     prev2 = prev;
     prev = best + 1;
@@ -108,10 +114,7 @@ export function trainTagger(sents: TaggedSentence[], epochs: number, seed: numbe
       let prev = NONE;
       let prev2 = NONE;
       for (let i = 0; i < x.n; i++) {
-        const count = features(x, i, prev, prev2, mask, rows);
-        weights.score(rows, count, scores);
-        let best = 0;
-        for (let c = 1; c < tags.length; c++) if (scores[c]! > scores[best]!) best = c;
+        const { best, count } = predict(weights, x, i, prev, prev2, mask, rows, scores);
         const g = gold[i]!;
         if (best !== g) {
           weights.update(rows, count, g, 1);
