@@ -634,3 +634,13 @@ describe('event coder on datelines, split subjects and topics', () => {
     expect(events('Lavrov discussed Syria with Kerry on Monday.', '2016-09-12').map(who)).toEqual(['CONSULT Sergey Lavrov > John Kerry']);
   });
 });
+
+describe('event coder on what no evidence shows, and threats not to act', () => {
+  it('reads an act that "no evidence" shows as uncertain and negated', () => {
+    const e = events('Investigators said they had seen no evidence that the campaign officials of Donald Trump had cooperated with Russia.', '2017-02-15').find((x) => x.event === 'COOPERATE');
+    expect(e).toMatchObject({ status: 'uncertain', negated: true });
+  });
+  it('reads "threatened not to endorse" as a threat', () => {
+    expect(events('Turkey threatened not to endorse the NATO plan for Poland.', '2019-12-03').map((x) => x.event)).toEqual(['THREATEN']);
+  });
+});

@@ -1021,11 +1021,19 @@ function afterSubordinateBreak(tokens: Token[], text: string, from: number, firs
   return start;
 }
 
+/** "no evidence that …", "little sign that …", "without proof that …", ending right before the trigger's clause. */
+const NO_EVIDENCE_THAT = /\b(?:no|not any|not|little|scant|without|never)\s+(?:[\p{L}-]+\s+){0,3}(?:evidence|proof|sign|signs|indication|indications|basis)\b[^.;:!?]{0,120}?\b(?:that|of)\b[^.;:!?]{0,80}$/iu;
+
 function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, number], R: Rules, sentenceStart: number): { status: EventStatus; negated: boolean } {
   const from = Math.max(clause[0], hit.first - 6);
   const to = hit.first - 1;
-  const negated = cueBefore(tokens, Math.max(clause[0], hit.first - 3), to, R.cues.negation);
+  let negated = cueBefore(tokens, Math.max(clause[0], hit.first - 3), to, R.cues.negation);
   let status: EventStatus = hit.trigger.status ?? 'occurred';
+  // "officials have seen no evidence that the campaign cooperated with Russia": what no evidence shows is not
+  // reported as done
+  if (status === 'occurred' && NO_EVIDENCE_THAT.test(text.slice(tokens[Math.max(0, sentenceStart)]!.start, tokens[hit.first]!.start))) {
+    return { status: 'uncertain', negated: true };
+  }
   if (status === 'occurred' && hit.trigger.nominal) {
     // "his meeting with Putin would be the easiest", "the talks will resume": the noun's own predicate
     const modal = predicateModal(tokens, hit, clause);
@@ -1354,7 +1362,8 @@ function absorbComplements(drafts: Draft[], tokens: Token[], text: string, times
     // what is refused did not happen: "declined to resign", "refused to withdraw its troops"
     // what is rejected or threatened is not reported as done: "rejected talks with Kyiv", "threatened to withdraw"
     const refused = !!prev && prev.event === 'REJECT' && !!between && (/^\s*to\s*$/i.test(between) || (d.hit.trigger.nominal && /^\s*(?:(?:the|a|an|any|further|new|more|direct|his|her|its|their)\s+)*$/i.test(between)));
-    const threatened = !!prev && prev.event === 'THREATEN' && !!between && /^\s*to\s*$/i.test(between);
+    // (also "threatened not to endorse")
+    const threatened = !!prev && prev.event === 'THREATEN' && !!between && /^\s*(?:not\s+)?to\s*$/i.test(between);
     // "to continue the talks they started in Helsinki": the talks the relative clause tells of already happened
     const told = PAST_RELATIVE.test(text.slice(tokens[d.hit.last]!.end, tokens[d.hit.last]!.end + 40));
     if (told && prev && prev.sentence === d.sentence) {
