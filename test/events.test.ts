@@ -644,3 +644,11 @@ describe('event coder on what no evidence shows, and threats not to act', () => 
     expect(events('Turkey threatened not to endorse the NATO plan for Poland.', '2019-12-03').map((x) => x.event)).toEqual(['THREATEN']);
   });
 });
+
+describe('event coder on sanctions by other names', () => {
+  it('reads imposed measures as sanctions, a floated possibility of sanctions as a threat, and answers to provide as no aid', () => {
+    expect(events('Obama imposed the Ukraine-related measures on Russia in 2014.', '2017-01-05').map(who)).toContain('SANCTION Barack Obama > Russia');
+    expect(events('Officials in Washington floated the possibility of new sanctions on Russia.', '2017-04-11').map((e) => e.event)).toEqual(['THREATEN']);
+    expect(events('May said Russia must provide answers regarding how this chemical weapon came to be used in Britain.', '2018-03-13').map((e) => e.event)).not.toContain('AID');
+  });
+});

@@ -445,7 +445,10 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
         if (end < 0) continue;
         // "mounting speculation of an attack": a noun with its own "of" inside the words is the verb's object, unless
         // it only counts ("launched a wave of attacks")
-        if (tokens.slice(i + 2, end).some((x, k) => x.norm === 'of' && tokens[i + 1 + k]!.pos === 'NOUN' && !COUNTING_NOUNS.has(tokens[i + 1 + k]!.lemma))) continue;
+        // (or "provide answers regarding how this weapon …": a noun with a phrase or question of its own)
+        // (the trigger's own words excepted: "floated the possibility of sanctions")
+        const named = (t: Token) => trig.slots.some((x) => !x.any && (x.lemmas.has(t.lemma) || x.lemmas.has(t.norm)));
+        if (tokens.slice(i + 2, end).some((x, k) => GOVERNED.test(x.norm) && tokens[i + 1 + k]!.pos === 'NOUN' && !COUNTING_NOUNS.has(tokens[i + 1 + k]!.lemma) && !named(tokens[i + 1 + k]!))) continue;
         if (trig.pos && !posMatches(tokens[i]!, trig.pos, text, tokens[i - 1], tokens[i + 1])) continue;
         if (trig.notWithin.size && tokens.slice(end + 1, Math.min(t1, end + 8) + 1).some((x) => trig.notWithin.has(x.norm) || trig.notWithin.has(x.lemma))) continue;
         if (trig.notFollowedBy.some((seq) => seq.every((w, k) => tokens[end + 1 + k] && (tokens[end + 1 + k]!.lemma === w || tokens[end + 1 + k]!.norm === w)))) continue;
@@ -520,6 +523,9 @@ function nounPosition(t: Token, text: string, prev?: Token): boolean {
   if (prev.pos === 'ADJ' && !/^(?:many|few|several|both|all|most|some|other|others|more|each|either|neither)$/.test(prev.norm)) return true;
   return prev.pos === 'ADP' && !/ing$/.test(t.norm) && !/^(?:to|that|than|as|if|because|while|whether|when|although|though|so)$/.test(prev.norm);
 }
+
+/** Words that open a noun's own complement: "speculation of", "answers regarding", "questions about how". */
+const GOVERNED = /^(?:of|regarding|about|concerning|over|how|why|whether)$/;
 
 /** Nouns that count or measure what follows their "of": they do not stand between a verb and its object. */
 const COUNTING_NOUNS = new Set(['wave', 'series', 'barrage', 'number', 'string', 'round', 'spate', 'volley', 'flurry', 'pair', 'couple', 'host', 'lot', 'set', 'dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'kind', 'sort', 'type', 'range', 'raft', 'slew', 'package', 'batch', 'group', 'bunch', 'part', 'portion', 'share', 'majority', 'list',
