@@ -652,3 +652,14 @@ describe('event coder on sanctions by other names', () => {
     expect(events('May said Russia must provide answers regarding how this chemical weapon came to be used in Britain.', '2018-03-13').map((e) => e.event)).not.toContain('AID');
   });
 });
+
+describe('event coder on unspecified subjects', () => {
+  it('codes no actor for "those who oppose …", whoever is named nearby', () => {
+    const evs = events('Trump will not protect the trade of those who oppose the U.S. withdrawal from the Iran deal, as Iran struggles.', '2019-06-20');
+    expect(evs.filter((e) => e.event === 'REJECT')).toEqual([]);
+  });
+  it('reads "whether a deal was possible" as uncertain', () => {
+    const evs = events('Obama questioned whether a deal between the United States and Russia was possible.', '2016-09-05');
+    for (const e of evs.filter((x) => x.event === 'AGREE')) expect(e.status).toBe('uncertain');
+  });
+});

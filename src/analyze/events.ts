@@ -301,6 +301,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       syntax.ensure(t0, t1);
       const parsed = parsedParticipants(syntax, hit, sentenceMentions, t.object);
       if (parsed.pair) [actor, recipient] = [[], []];
+      if (parsed.nobody) continue;
       if (parsed.actor.length) actor = uniqueActors(parsed.actor.flatMap(actorsOf));
       const others = uniqueActors(parsed.recipient.flatMap(actorsOf)).filter((r) => !actor.some((x) => sameSide(x, r)));
       if (others.length) recipient = others;
@@ -746,7 +747,7 @@ const CIRCUMSTANTIAL = new Set(['in', 'at', 'during', 'near', 'on', 'after', 'be
  * The participants the dependency parse gives a verb trigger: the mentions naming its subject (its agent, for a
  * passive) and its object — the direct object, or the oblique whose preposition the lexicon names for it.
  */
-function parsedParticipants(syntax: Syntax, hit: Hit, mentions: Mention[], object: string): { actor: Mention[]; recipient: Mention[]; pair?: boolean } {
+function parsedParticipants(syntax: Syntax, hit: Hit, mentions: Mention[], object: string): { actor: Mention[]; recipient: Mention[]; pair?: boolean; nobody?: boolean } {
   const pred = syntax.predicate(hit.first);
   const outside = (k: number) => k < hit.first || k > hit.last;
   const naming = (i: number) => {
@@ -759,10 +760,13 @@ function parsedParticipants(syntax: Syntax, hit: Hit, mentions: Mention[], objec
   };
   // the parser errs on news titles and fronted phrases: a subject must come before the words and have no preposition
   const found = syntax.subject(pred);
-  const subj = found && (found.passive || (found.token < hit.first && !syntax.hasCase(found.token))) ? found : null;
+  // (the noun a relative clause modifies keeps whatever preposition it has: "the commerce of those who oppose …")
+  const subj = found && (found.passive || found.antecedent || (found.token < hit.first && !syntax.hasCase(found.token))) ? found : null;
   // "the two leaders discussed trade": the pair of an event told before, not whoever the words name nearby
   // (unless the mentions layer already knows who the two are)
   if (subj && !subj.passive && syntax.pair(subj.token) && !naming(subj.token).length) return { actor: [], recipient: [], pair: true };
+  // "those who oppose the withdrawal": no one in particular acts, whoever is named nearby
+  if (subj && !subj.passive && syntax.nobody(subj.token)) return { actor: [], recipient: [], nobody: true };
   const objects = syntax.objects(pred).filter((o) => o.token > hit.last);
   const agent = objects.find((o) => o.rel === 'obl' && o.case === 'by');
   if (subj?.passive) return { actor: agent ? naming(agent.token) : [], recipient: naming(subj.token) };

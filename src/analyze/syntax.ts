@@ -78,16 +78,20 @@ export class Syntax {
    * modifies. `passive` says whether the subject found is the patient (nsubj:pass, or the noun a participle
    * modifies: "Maduro, backed by Russia").
    */
-  subject(i: number): { token: number; passive: boolean; others: number[] } | null {
+  subject(i: number): { token: number; passive: boolean; others: number[]; antecedent?: boolean } | null {
     let k = i;
     for (let n = 0; n < 4; n++) {
       // two subjects of one verb are a coordination the parser split ("Merkel and President Obama discussed")
       const [subj, ...others] = this.children(k).filter((c) => this.base(c) === 'nsubj' || this.base(c) === 'csubj');
+      // "those who oppose …": a relative pronoun stands for the noun its clause modifies
+      if (subj !== undefined && RELATIVE.has(this.tokens[subj]!.norm) && this.dep[k] === 'acl:relcl' && this.head[k]! >= 0) {
+        return { token: this.head[k]!, passive: this.dep[subj] === 'nsubj:pass', others: [], antecedent: true };
+      }
       if (subj !== undefined) return { token: subj, passive: this.dep[subj] === 'nsubj:pass' || this.dep[subj] === 'csubj:pass', others };
       const rel = this.dep[k]!;
       const up = this.head[k]!;
       if (up < 0) return null;
-      if (rel === 'acl:relcl') return { token: up, passive: false, others: [] };
+      if (rel === 'acl:relcl') return { token: up, passive: false, others: [], antecedent: true };
       if (rel === 'acl') return { token: up, passive: /(?:ed|en|wn)$/.test(this.text.slice(this.tokens[k]!.start, this.tokens[k]!.end)), others: [] };
       if (rel === 'xcomp' || rel === 'conj') {
         k = up;
@@ -127,6 +131,11 @@ export class Syntax {
     return { heads, titled, modifiers };
   }
 
+  /** Whether the noun phrase headed by `i` names no one in particular: "those who …", "anyone", "others". */
+  nobody(i: number): boolean {
+    return UNSPECIFIED.has(this.tokens[i]!.norm);
+  }
+
   /** Whether the noun phrase headed by `i` is "the two leaders", "both sides": a pair named before. */
   pair(i: number): boolean {
     const quantifier = this.children(i).find((c) => ['det', 'nummod', 'det:predet'].includes(this.dep[c]!) && /^(?:two|both)$/.test(this.tokens[c]!.norm));
@@ -156,6 +165,9 @@ export class Syntax {
     return out;
   }
 }
+
+const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
+const UNSPECIFIED = new Set(['those', 'anyone', 'anybody', 'everyone', 'everybody', 'someone', 'somebody', 'others', 'whoever', 'nobody', 'none']);
 
 const PAIR_NOUNS = new Set(['side', 'leader', 'country', 'president', 'man', 'minister', 'government', 'nation', 'delegation', 'state', 'diplomat', 'official', 'counterpart']);
 
