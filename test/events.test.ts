@@ -663,3 +663,9 @@ describe('event coder on unspecified subjects', () => {
     for (const e of evs.filter((x) => x.event === 'AGREE')) expect(e.status).toBe('uncertain');
   });
 });
+
+describe('event coder on sanctions as nouns', () => {
+  it('reads "new U.S. sanctions against Tehran will be in place" as planned sanctions, a noun after initials', () => {
+    expect(events('New U.S. sanctions against Tehran will be in place within weeks.', '2018-09-26').map((e) => `${who(e)} ${e.status}`)).toEqual(['SANCTION United States > Tehran planned']);
+  });
+});

@@ -519,8 +519,8 @@ function posMatches(t: Token, pos: string, text: string, prev?: Token, next?: To
 function nounPosition(t: Token, text: string, prev?: Token): boolean {
   if (!prev || !/^\s*$/.test(text.slice(prev.end, t.start))) return false;
   if (/^(?:the|a|an|these|those|this|his|her|its|their|our|my|your|['’]s|another|such|further|additional)$/.test(prev.norm)) return true;
-  // "Western sanctions", "Russian attacks": a state's adjective
-  if (prev.pos === 'PROPN' && /(?:ern|ian|ican|ean|ese|ish|ench)$/.test(prev.norm)) return true;
+  // "Western sanctions", "Russian attacks", "U.S. sanctions": a state's adjective or initials
+  if (prev.pos === 'PROPN' && (/(?:ern|ian|ican|ean|ese|ish|ench)$/.test(prev.norm) || /^(?:\p{L}\.){2,}$/u.test(prev.norm))) return true;
   if (prev.pos === 'ADJ' && !/^(?:many|few|several|both|all|most|some|other|others|more|each|either|neither)$/.test(prev.norm)) return true;
   return prev.pos === 'ADP' && !/ing$/.test(t.norm) && !/^(?:to|that|than|as|if|because|while|whether|when|although|though|so)$/.test(prev.norm);
 }
