@@ -669,3 +669,10 @@ describe('event coder on sanctions as nouns', () => {
     expect(events('New U.S. sanctions against Tehran will be in place within weeks.', '2018-09-26').map((e) => `${who(e)} ${e.status}`)).toEqual(['SANCTION United States > Tehran planned']);
   });
 });
+
+describe('event coder on gerunds of accusations', () => {
+  it('gives a gerund after "accused X of … by" to X', () => {
+    const evs = events('Washington has accused Moscow of breaching the treaty by deploying a new cruise missile.', '2019-02-01');
+    expect(evs.find((e) => e.event === 'MOBILIZE')?.actor.map((a) => a.name)).toEqual(['Moscow']);
+  });
+});

@@ -97,6 +97,15 @@ export class Syntax {
         k = up;
         continue;
       }
+      // "accused Russia of breaching the treaty by deploying a missile": a gerund after "of"/"by" is done by the one
+      // accused (or thanked, blamed…), else by whoever does the verb it hangs from
+      const mark = this.children(k).find((c) => this.base(c) === 'mark' || this.base(c) === 'case');
+      if (rel === 'advcl' && mark !== undefined && GERUND_MARKS.has(this.tokens[mark]!.norm) && /ing$/.test(this.tokens[k]!.norm)) {
+        const obj = JUDGING.has(this.tokens[up]!.lemma) ? this.children(up).find((c) => this.base(c) === 'obj') : undefined;
+        if (obj !== undefined) return { token: obj, passive: false, others: [] };
+        k = up;
+        continue;
+      }
       return null;
     }
     return null;
@@ -166,6 +175,9 @@ export class Syntax {
   }
 }
 
+const GERUND_MARKS = new Set(['of', 'by', 'for', 'in']);
+/** Verbs whose object does what the gerund after them says: "accused X of meddling", "thanked X for helping". */
+const JUDGING = new Set(['accuse', 'blame', 'charge', 'suspect', 'condemn', 'criticize', 'criticise', 'fault', 'punish', 'sanction', 'thank', 'praise', 'commend', 'congratulate', 'credit', 'reward', 'denounce', 'slam', 'rebuke']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 const UNSPECIFIED = new Set(['those', 'anyone', 'anybody', 'everyone', 'everybody', 'someone', 'somebody', 'others', 'whoever', 'nobody', 'none']);
 
