@@ -97,27 +97,15 @@ export class EventStore {
 
   /** Quotations, newest documents first; `speaker` matches the canonical name or the words naming the speaker. */
   quotes(f: QuoteFilter = {}): QuoteRow[] {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (f.speaker) {
-      where.push('q.speaker LIKE ?');
-      args.push(`%${f.speaker}%`);
-    }
-    if (f.country) {
-      where.push('q.speaker_country = ?');
-      args.push(f.country);
-    }
-    if (f.document) {
-      where.push('q.document_id = ?');
-      args.push(f.document);
-    }
-    if (f.text) {
-      where.push('q.text LIKE ?');
-      args.push(`%${f.text}%`);
-    }
+    const { sql: where, args } = conditions([
+      when(f.speaker, 'q.speaker LIKE ?', (v) => [`%${v}%`]),
+      when(f.country, 'q.speaker_country = ?'),
+      when(f.document, 'q.document_id = ?'),
+      when(f.text, 'q.text LIKE ?', (v) => [`%${v}%`]),
+    ]);
     const sql = `SELECT q.id, q.document_id AS document, q.kind, q.speaker, q.speaker_country AS speakerCountry, q.start, q."end", q.text,
         d.title, d.outlet, d.published_earliest AS published
-      FROM quotes q JOIN documents d ON d.id = q.document_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      FROM quotes q JOIN documents d ON d.id = q.document_id ${where}
       ORDER BY (q.published IS NULL), q.published DESC, q.document_id, q.start LIMIT ? OFFSET ?`;
     return this.db.prepare(sql).all(...args, f.limit ?? 50, f.offset ?? 0) as QuoteRow[];
   }
@@ -298,45 +286,17 @@ export class EventStore {
 
   /** The SQL condition of a filter, shared by the list, the counts and the export. */
   private where(f: EventFilter): { sql: string; args: unknown[] } {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (f.pair) {
-      where.push('countries LIKE ? AND countries LIKE ?');
-      args.push(`% ${f.pair[0]} %`, `% ${f.pair[1]} %`);
-    }
-    if (f.country) {
-      where.push('countries LIKE ?');
-      args.push(`% ${f.country} %`);
-    }
-    if (f.actor) {
-      where.push('people LIKE ?');
-      args.push(`%${f.actor}%`);
-    }
-    if (f.type) {
-      where.push('event = ?');
-      args.push(f.type.toUpperCase());
-    }
-    if (f.status) {
-      where.push('status = ?');
-      args.push(f.status);
-    }
-    if (f.from) {
-      where.push('date_latest >= ?');
-      args.push(f.from);
-    }
-    if (f.to) {
-      where.push('date_earliest <= ?');
-      args.push(f.to);
-    }
-    if (f.text) {
-      where.push('record LIKE ?');
-      args.push(`%${f.text}%`);
-    }
-    if (f.outlet) {
-      where.push('record LIKE ?');
-      args.push(`%"outlet":${JSON.stringify(f.outlet)}%`);
-    }
-    return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
+    return conditions([
+      when(f.pair, 'countries LIKE ? AND countries LIKE ?', (p) => [`% ${p[0]} %`, `% ${p[1]} %`]),
+      when(f.country, 'countries LIKE ?', (v) => [`% ${v} %`]),
+      when(f.actor, 'people LIKE ?', (v) => [`%${v}%`]),
+      when(f.type, 'event = ?', (v) => [v.toUpperCase()]),
+      when(f.status, 'status = ?'),
+      when(f.from, 'date_latest >= ?'),
+      when(f.to, 'date_earliest <= ?'),
+      when(f.text, 'record LIKE ?', (v) => [`%${v}%`]),
+      when(f.outlet, 'record LIKE ?', (v) => [`%"outlet":${JSON.stringify(v)}%`]),
+    ]);
   }
 
   linkedEvents(f: EventFilter = {}): LinkedEvent[] {
@@ -361,4 +321,15 @@ export class EventStore {
     const { sql: where, args } = this.where(f);
     return this.db.prepare(`SELECT substr(date_earliest, 1, 7) AS month, event, count(*) AS count FROM linked_events ${where} GROUP BY month, event ORDER BY month`).all(...args) as Array<{ month: string | null; event: string; count: number }>;
   }
+}
+
+/** A condition of a WHERE clause when its filter is set: the SQL and the values of its placeholders (by default the filter's value). */
+function when<T>(value: T | null | undefined, sql: string, values: (v: T) => unknown[] = (v) => [v]): { sql: string; args: unknown[] } | null {
+  return value ? { sql, args: values(value) } : null;
+}
+
+/** The WHERE clause of the conditions whose filters are set (none: no clause). */
+function conditions(parts: Array<{ sql: string; args: unknown[] } | null>): { sql: string; args: unknown[] } {
+  const set = parts.filter((x): x is { sql: string; args: unknown[] } => !!x);
+  return { sql: set.length ? `WHERE ${set.map((x) => x.sql).join(' AND ')}` : '', args: set.flatMap((x) => x.args) };
 }
