@@ -53,56 +53,22 @@ export function Timeline({ route }: { route: Route }) {
   }, [counts.data]);
 
   const undated = counts.data?.items.filter((r) => !r.month).reduce((n, r) => n + r.count, 0) ?? 0;
+  const pairOptions = (pairs.data?.items ?? []).map((p) => ({ value: p.pair.join(','), label: `${p.names.join(' – ')} (${p.events})` }));
+  // a pair typed into the address that no event has yet stays shown
+  if (f.pair && !pairOptions.some((o) => o.value === f.pair)) pairOptions.push({ value: f.pair, label: f.pair });
   return (
     <section>
       <h1>Timeline</h1>
       {/* remounted when the choices arrive, so the selects show the filter in the address */}
       <form className="filters" onSubmit={submit} key={`${route.params.toString()}|${pairs.data ? 'p' : ''}${outlets.data ? 'o' : ''}`}>
-        <label>
-          Countries
-          <select name="pair" defaultValue={f.pair}>
-            <option value="">all</option>
-            {pairs.data?.items.map((p) => (
-              <option key={p.pair.join()} value={p.pair.join(',')}>
-                {p.names.join(' – ')} ({p.events})
-              </option>
-            ))}
-            {f.pair && !pairs.data?.items.some((p) => p.pair.join(',') === f.pair) ? <option value={f.pair}>{f.pair}</option> : null}
-          </select>
-        </label>
+        <Choice label="Countries" name="pair" value={f.pair} options={pairOptions} />
         <label>
           Actor
           <input name="actor" defaultValue={f.actor} placeholder="e.g. Lavrov" />
         </label>
-        <label>
-          Type
-          <select name="type" defaultValue={f.type}>
-            <option value="">all</option>
-            {TYPES.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Status
-          <select name="status" defaultValue={f.status}>
-            <option value="">all</option>
-            {STATUSES.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Outlet
-          <select name="outlet" defaultValue={f.outlet}>
-            <option value="">all</option>
-            {outlets.data?.items.map((o) => (
-              <option key={o.outlet} value={o.outlet}>
-                {o.outlet} ({o.documents})
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Type" name="type" value={f.type} options={TYPES.map((t) => ({ value: t, label: t }))} />
+        <Choice label="Status" name="status" value={f.status} options={STATUSES.map((t) => ({ value: t, label: t }))} />
+        <Choice label="Outlet" name="outlet" value={f.outlet} options={(outlets.data?.items ?? []).map((o) => ({ value: o.outlet, label: `${o.outlet} (${o.documents})` }))} />
         <label>
           From
           <input type="date" name="from" defaultValue={f.from} />
@@ -147,5 +113,22 @@ export function Timeline({ route }: { route: Route }) {
         }
       </Show>
     </section>
+  );
+}
+
+/** A filter's select: "all", then its options. */
+function Choice({ label, name, value, options }: { label: string; name: string; value: string; options: Array<{ value: string; label: string }> }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value}>
+        <option value="">all</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
