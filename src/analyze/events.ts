@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { Actor, Analysis, Sector, EventRecord, EventStatus, Evidence, Mention, PloverType, Quote, TimeExpression, Token } from '../model/annotations.ts';
-import { Syntax } from './syntax.ts';
+import { Syntax, type SyntaxWords } from './syntax.ts';
 import { firstStartingAtOrAfter, type When } from '../model/document.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { salientAt } from './mentions.ts';
@@ -59,8 +59,17 @@ interface GenericActors {
   titles: Map<string, Sector>;
 }
 
+/** The word lists of events.yaml (`words`). */
+interface Words {
+  counting: Set<string>;
+  people: Set<string>;
+  need: Set<string>;
+  syntax: SyntaxWords;
+}
+
 interface Rules {
   generic: GenericActors;
+  words: Words;
   triggers: Trigger[];
   byFirst: Map<string, Trigger[]>;
   cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'considered' | 'obligation' | 'generic' | 'cancelled' | 'negation', string[][]>;
@@ -76,6 +85,7 @@ interface RuleFile {
   generic_actors?: Record<string, Sector>;
   generic_quantities?: string[];
   generic_titles?: Record<string, Sector>;
+  words: Record<'counting' | 'people' | 'need' | 'judging' | 'unspecified' | 'pair', string[]>;
 }
 
 let cached: Rules | null = null;
@@ -121,7 +131,9 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     quantities: new Set((file.generic_quantities ?? []).map((q) => q.toLowerCase())),
     titles: new Map(Object.entries(file.generic_titles ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
-  return { generic, triggers, byFirst, cues };
+  const list = (k: keyof RuleFile['words']) => new Set((file.words[k] ?? []).map((w) => w.toLowerCase()));
+  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair') } };
+  return { generic, words, triggers, byFirst, cues };
 }
 
 function rules(): Rules {
@@ -194,7 +206,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   const topicContexts = new Map(kb.topics.map((t) => [t.topic, t.context]));
   const sentenceTokens = sentences.map((s) => tokenRange(tokens, s.start, s.end));
   const era = presupposedEra(a);
-  const syntax = new Syntax(tokens, text);
+  const syntax = new Syntax(tokens, text, R.words.syntax);
 
   for (const hit of hits) {
     const s = sentences[hit.sentence]!;
@@ -291,7 +303,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
         if (!next || !/^\s*(?:with\s+)?(?:(?:the|his|her|their|its|[\p{Lu}][\p{L}]+)\s+){0,3}$/u.test(gap) || gap.length > 40) continue;
         // "began receiving U.S. anti-tank missiles": a state's name that modifies a thing is no guest or caller;
         // nor is the owner of what is welcomed ("welcomed Putin's suggestion")
-        if (next.kind === 'country' && !animateHead(tokens, text, next, R.generic)) continue;
+        if (next.kind === 'country' && !animateHead(tokens, text, next, R)) continue;
         if (/^['’]s?\b/.test(text.slice(next.end, next.end + 3))) continue;
       }
     }
@@ -449,12 +461,12 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
         // (or "provide answers regarding how this weapon …": a noun with a phrase or question of its own)
         // (the trigger's own words excepted: "floated the possibility of sanctions")
         const named = (t: Token) => trig.slots.some((x) => !x.any && (x.lemmas.has(t.lemma) || x.lemmas.has(t.norm)));
-        if (tokens.slice(i + 2, end).some((x, k) => GOVERNED.test(x.norm) && tokens[i + 1 + k]!.pos === 'NOUN' && !COUNTING_NOUNS.has(tokens[i + 1 + k]!.lemma) && !named(tokens[i + 1 + k]!))) continue;
+        if (tokens.slice(i + 2, end).some((x, k) => GOVERNED.test(x.norm) && tokens[i + 1 + k]!.pos === 'NOUN' && !R.words.counting.has(tokens[i + 1 + k]!.lemma) && !named(tokens[i + 1 + k]!))) continue;
         if (trig.pos && !posMatches(tokens[i]!, trig.pos, text, tokens[i - 1], tokens[i + 1])) continue;
         if (trig.notWithin.size && tokens.slice(end + 1, Math.min(t1, end + 8) + 1).some((x) => trig.notWithin.has(x.norm) || trig.notWithin.has(x.lemma))) continue;
         if (trig.notFollowedBy.some((seq) => seq.every((w, k) => tokens[end + 1 + k] && (tokens[end + 1 + k]!.lemma === w || tokens[end + 1 + k]!.norm === w)))) continue;
         if (end < t1 && trig.notBeforePos.has(tokens[end + 1]!.pos)) continue;
-        if (trig.opinionBeforeFact && statesFact(tokens, end + 1, t1)) continue;
+        if (trig.opinionBeforeFact && statesFact(tokens, end + 1, t1, R.words.need)) continue;
         if (trig.notAfter.size && verbBefore(tokens, i, t0, trig.notAfter)) continue;
         if (!best || end > best.last || (end === best.last && trig.id < best.trigger.id)) best = { trigger: trig, first: i, last: end, head: i, sentence: si };
       }
@@ -474,7 +486,6 @@ function verbBefore(tokens: Token[], i: number, t0: number, verbs: Set<string>):
   return k >= t0 && (verbs.has(tokens[k]!.lemma) || verbs.has(tokens[k]!.norm));
 }
 
-const NEED = new Set(['needed', 'necessary', 'essential', 'important', 'vital', 'required', 'crucial', 'possible', 'desirable', 'urgent', 'ready', 'willing']);
 const MODAL = new Set(['will', 'would', 'should', 'shall', 'must', 'can', 'could', 'may', 'might', 'to', 'need', 'ought']);
 
 /**
@@ -482,7 +493,7 @@ const MODAL = new Set(['will', 'would', 'should', 'shall', 'must', 'can', 'could
  * rather than a course of action ("that their countries should cooperate", "to meet"): its first verb is a
  * plain be/have or a past tense, with no modal or "to" before it.
  */
-function statesFact(tokens: Token[], i: number, limit: number): boolean {
+function statesFact(tokens: Token[], i: number, limit: number, need: Set<string>): boolean {
   const first = tokens[i];
   if (!first || first.pos === 'ADP' || first.pos === 'PART' || first.norm === 'to') return false;
   for (let k = i; k <= Math.min(limit, i + 10); k++) {
@@ -491,7 +502,7 @@ function statesFact(tokens: Token[], i: number, limit: number): boolean {
     if (t.pos === 'PUNCT') return false;
     if (t.pos !== 'AUX' && t.pos !== 'VERB') continue;
     // "had to resume", "is to meet", "dialogue is needed": an obligation, a plan, a need
-    if (tokens[k + 1]?.norm === 'to' || NEED.has(tokens[k + 1]?.norm ?? '')) return false;
+    if (tokens[k + 1]?.norm === 'to' || need.has(tokens[k + 1]?.norm ?? '')) return false;
     return (t.lemma === 'be' || t.lemma === 'have') ? !/^(?:be|been|being|have|having)$/.test(t.norm) : /ed$/.test(t.norm) && k > i;
   }
   return false;
@@ -527,11 +538,6 @@ function nounPosition(t: Token, text: string, prev?: Token): boolean {
 
 /** Words that open a noun's own complement: "speculation of", "answers regarding", "questions about how". */
 const GOVERNED = /^(?:of|regarding|about|concerning|over|how|why|whether)$/;
-
-/** Nouns that count or measure what follows their "of": they do not stand between a verb and its object. */
-const COUNTING_NOUNS = new Set(['wave', 'series', 'barrage', 'number', 'string', 'round', 'spate', 'volley', 'flurry', 'pair', 'couple', 'host', 'lot', 'set', 'dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'kind', 'sort', 'type', 'range', 'raft', 'slew', 'package', 'batch', 'group', 'bunch', 'part', 'portion', 'share', 'majority', 'list',
-  // measures and containers ("handed over 700 kg of medicine", "a shipment of arms"), and fixed terms ("a state of emergency")
-  'kg', 'kilogram', 'kilo', 'ton', 'tonne', 'pound', 'litre', 'liter', 'barrel', 'unit', 'amount', 'quantity', 'shipment', 'consignment', 'supply', 'million', 'billion', 'worth', 'load', 'truckload', 'crate', 'box', 'state']);
 
 function matchSlots(tokens: Token[], i: number, limit: number, slots: Slot[]): number {
   const go = (ti: number, si: number): number => {
@@ -833,7 +839,8 @@ function inanimateSubject(tokens: Token[], text: string, hit: Hit, c0: number, m
  * For a state's name used before a noun ("U.S. officials", "U.S. state-of-the-art missiles"): whether the noun
  * phrase it begins names people. A name that stands alone ("received Russia") counts as people.
  */
-function animateHead(tokens: Token[], text: string, m: Mention, G: GenericActors): boolean {
+function animateHead(tokens: Token[], text: string, m: Mention, R: Rules): boolean {
+  const G = R.generic;
   let j = tokenAt(tokens, m.end);
   let head: Token | null = null;
   for (let prevEnd = m.end; j < tokens.length; j++) {
@@ -846,10 +853,9 @@ function animateHead(tokens: Token[], text: string, m: Mention, G: GenericActors
   }
   if (!head) return true;
   const lemma = head.lemma.toLowerCase();
-  return AFFILIATION_NOUNS.has(head.norm) || G.heads.has(lemma) || G.heads.has(head.norm) || G.titles.has(head.norm) || PEOPLE_NOUNS.has(lemma) || (PERSON_SUFFIX.test(head.norm) && !/ments?$/.test(head.norm));
+  return AFFILIATION_NOUNS.has(head.norm) || G.heads.has(lemma) || G.heads.has(head.norm) || G.titles.has(head.norm) || R.words.people.has(lemma) || (PERSON_SUFFIX.test(head.norm) && !/ments?$/.test(head.norm));
 }
 
-const PEOPLE_NOUNS = new Set(['delegation', 'team', 'side', 'leadership', 'embassy', 'mission', 'crew', 'diplomat', 'counterpart', 'envoy', 'guest', 'visitor', 'dignitary', 'chief', 'head', 'king', 'queen', 'prince', 'president', 'premier', 'chancellor', 'minister', 'secretary', 'general', 'admiral', 'ambassador']);
 
 /** A mention right after a preposition or a lexical verb (past a determiner): an object, not a subject. */
 function objectPosition(text: string, tokens: Token[], m: Mention): 'preposition' | 'verb' | null {
@@ -1227,9 +1233,7 @@ const MAX_ERA_YEARS = 5;
 /** A participant the knowledge base knows in office, though in none of those offices at the time given. */
 function outOfOffice(p: Actor, when: When, kb: KnowledgeBase): boolean {
   const person = p.id ? kb.person(p.id) : undefined;
-  if (!person?.positions.length || !when.earliest) return false;
-  const to = when.latest ?? when.earliest;
-  return !person.positions.some((x) => x.from <= to && (!x.to || x.to >= when.earliest!));
+  return !!person?.positions.length && !!when.earliest && !kb.positionsAt(person, when).length;
 }
 
 function placeInEra(t: TimeExpression, era: Era): When | null {

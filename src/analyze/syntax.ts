@@ -7,18 +7,32 @@
 import type { Token } from '../model/annotations.ts';
 import { parse } from './parser/index.ts';
 
+/** The lexical words the readings below depend on (events.yaml, `words`). */
+export interface SyntaxWords {
+  /** verbs whose object does what a gerund after "of"/"by" says: "accused Russia of breaching" */
+  judging: Set<string>;
+  /** subjects that name no one in particular: "those", "anyone" */
+  unspecified: Set<string>;
+  /** nouns that, after "the two" or "both", name a pair: "the two leaders" */
+  pair: Set<string>;
+}
+
 /** Heads and relations for every token of a document: `head[i]` is a token index, -1 for a sentence root. */
 export class Syntax {
   readonly head: Int32Array;
   readonly dep: string[];
+  /** each token's dependents, in text order */
+  private readonly dependents: number[][];
   private readonly parsed = new Set<number>();
 
   constructor(
     private readonly tokens: Token[],
     private readonly text: string,
+    private readonly words: SyntaxWords,
   ) {
     this.head = new Int32Array(tokens.length).fill(-2);
     this.dep = new Array<string>(tokens.length).fill('');
+    this.dependents = tokens.map(() => []);
   }
 
   /** Parses the sentence whose tokens are t0..t1 (inclusive), once. */
@@ -30,14 +44,12 @@ export class Syntax {
     p.head.forEach((h, k) => {
       this.head[t0 + k] = h < 0 ? -1 : t0 + h;
       this.dep[t0 + k] = p.label[k]!;
+      if (h >= 0) this.dependents[t0 + h]!.push(t0 + k);
     });
   }
 
   children(i: number): number[] {
-    const out: number[] = [];
-    // a head's dependents lie within its sentence: look a bounded distance either side
-    for (let k = Math.max(0, i - 80); k < Math.min(this.head.length, i + 80); k++) if (this.head[k] === i) out.push(k);
-    return out;
+    return this.dependents[i]!;
   }
 
   /** The relation without its subtype: "nsubj:pass" → "nsubj". */
@@ -101,7 +113,7 @@ export class Syntax {
       // accused (or thanked, blamed…), else by whoever does the verb it hangs from
       const mark = this.children(k).find((c) => this.base(c) === 'mark' || this.base(c) === 'case');
       if (rel === 'advcl' && mark !== undefined && GERUND_MARKS.has(this.tokens[mark]!.norm) && /ing$/.test(this.tokens[k]!.norm)) {
-        const obj = JUDGING.has(this.tokens[up]!.lemma) ? this.children(up).find((c) => this.base(c) === 'obj') : undefined;
+        const obj = this.words.judging.has(this.tokens[up]!.lemma) ? this.children(up).find((c) => this.base(c) === 'obj') : undefined;
         if (obj !== undefined) return { token: obj, passive: false, others: [] };
         k = up;
         continue;
@@ -142,13 +154,13 @@ export class Syntax {
 
   /** Whether the noun phrase headed by `i` names no one in particular: "those who …", "anyone", "others". */
   nobody(i: number): boolean {
-    return UNSPECIFIED.has(this.tokens[i]!.norm);
+    return this.words.unspecified.has(this.tokens[i]!.norm);
   }
 
   /** Whether the noun phrase headed by `i` is "the two leaders", "both sides": a pair named before. */
   pair(i: number): boolean {
     const quantifier = this.children(i).find((c) => ['det', 'nummod', 'det:predet'].includes(this.dep[c]!) && /^(?:two|both)$/.test(this.tokens[c]!.norm));
-    return quantifier !== undefined && PAIR_NOUNS.has(this.tokens[i]!.lemma);
+    return quantifier !== undefined && this.words.pair.has(this.tokens[i]!.lemma);
   }
 
   /** Whether the token has a preposition of its own ("In France, …" is no subject, whatever the parse says). */
@@ -176,12 +188,7 @@ export class Syntax {
 }
 
 const GERUND_MARKS = new Set(['of', 'by', 'for', 'in']);
-/** Verbs whose object does what the gerund after them says: "accused X of meddling", "thanked X for helping". */
-const JUDGING = new Set(['accuse', 'blame', 'charge', 'suspect', 'condemn', 'criticize', 'criticise', 'fault', 'punish', 'sanction', 'thank', 'praise', 'commend', 'congratulate', 'credit', 'reward', 'denounce', 'slam', 'rebuke']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
-const UNSPECIFIED = new Set(['those', 'anyone', 'anybody', 'everyone', 'everybody', 'someone', 'somebody', 'others', 'whoever', 'nobody', 'none']);
-
-const PAIR_NOUNS = new Set(['side', 'leader', 'country', 'president', 'man', 'minister', 'government', 'nation', 'delegation', 'state', 'diplomat', 'official', 'counterpart']);
 
 /** Relations that attach a clause or an aside to a noun: not part of the noun phrase that names an actor. */
 const CLAUSAL = new Set(['acl', 'acl:relcl', 'appos', 'parataxis', 'punct', 'advcl', 'dep', 'discourse', 'list', 'vocative', 'reparandum']);
