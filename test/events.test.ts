@@ -676,3 +676,22 @@ describe('event coder on gerunds of accusations', () => {
     expect(evs.find((e) => e.event === 'MOBILIZE')?.actor.map((a) => a.name)).toEqual(['Moscow']);
   });
 });
+
+describe('event coder on participles and infinitives', () => {
+  it('gives a participle to the noun it modifies, whatever preposition that noun has in its own clause', () => {
+    expect(events('Moscow said it was reacting to American jets shooting down a Syrian bomber on Sunday.', '2017-06-20').map(who)).toContain('ASSAULT United States > Syria');
+  });
+  it('gives an infinitive after "for X" to X', () => {
+    const evs = events('Trump withdrew U.S. soldiers from northern Syria, opening the way for Turkey to launch a military offensive.', '2019-10-10');
+    expect(evs.find((e) => e.event === 'ASSAULT')?.actor.map((a) => a.name)).toEqual(['Türkiye']);
+  });
+  it('gives participles after the main clause to its subject, not to names inside an object', () => {
+    const evs = events('Mr. Biden drew a sharp line between Washington and Moscow, criticizing Russia’s actions in Ukraine and Syria and praising NATO for its role.', '2021-06-14');
+    expect(evs.map(who)).toEqual(['ACCUSE Joe Biden > Russia', 'SUPPORT Joe Biden > North Atlantic Treaty Organization']);
+  });
+  it('reads an infinitive of purpose as planned as its clause', () => {
+    const evs = events('Biden will meet leaders from Germany and France to discuss Iran on Monday.', '2021-06-10');
+    expect(evs.length).toBeGreaterThan(0);
+    for (const e of evs) expect(e.status).toBe('planned');
+  });
+});

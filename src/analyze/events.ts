@@ -799,6 +799,11 @@ function subjectOf(text: string, before: Mention[], isObject?: (m: Mention) => b
       else if (!(/^\s*,\s*$/.test(gap) && joinedByAnd)) break;
       group.unshift(before[j]!);
     }
+    // "the lines between Washington and Moscow, criticizing …": a name joined to an object is an object too
+    if (isObject && isObject(group[0]!)) {
+      i -= group.length - 1;
+      continue;
+    }
     return group;
   }
   return [];
@@ -860,8 +865,10 @@ function animateHead(tokens: Token[], text: string, m: Mention, R: Rules): boole
 /** A mention right after a preposition or a lexical verb (past a determiner): an object, not a subject. */
 function objectPosition(text: string, tokens: Token[], m: Mention): 'preposition' | 'verb' | null {
   let i = tokenAt(tokens, m.start) - 1;
-  // past a determiner, and an adjective before a phrase that is no name of its own ("charged former Trump advisers")
-  while (i >= 0 && ((tokens[i]!.pos === 'DET' && tokens[i]!.norm !== 'that') || (m.kind === 'role' && !m.actor?.id && tokens[i]!.pos === 'ADJ'))) i--;
+  // past a determiner, an adjective before a phrase that is no name of its own ("charged former Trump advisers"),
+  // and a common adjective before any name ("from northern Syria")
+  const adjective = (t: Token) => t.pos === 'ADJ' && ((m.kind === 'role' && !m.actor?.id) || /^\p{Ll}/u.test(text.slice(t.start, t.end)));
+  while (i >= 0 && ((tokens[i]!.pos === 'DET' && tokens[i]!.norm !== 'that') || adjective(tokens[i]!))) i--;
   const t = tokens[i];
   if (!t || !/^\s*$/.test(text.slice(t.end, tokens[i + 1]!.start))) return null;
   if (t.pos === 'ADP') return /^(?:that|than|as|like|if|because|while|whether|after|before|since|until|when|although|though)$/.test(t.norm) ? null : 'preposition';
@@ -977,6 +984,10 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
     if (gap.length > 90) break;
     // "to attack those forces, rather than ISIS": what the event is said not to concern
     if (/\b(?:rather than|instead of|as opposed to)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, m.start - 30), m.start))) continue;
+    // "Heading into the meeting, Mr. Trump sharpened the lines between Washington and Moscow": a name that is no
+    // object of anything opens a clause of its own, past which a noun's participants are not sought
+    // (unless that name is the event's own actor: "At their summit, Biden sided with Putin")
+    if (nominal && i > 0 && other(after[i - 1]!).length && !objectPosition(text, tokens, after[i - 1]!) && /,/.test(text.slice(end, after[i - 1]!.start))) break;
     const direct = /^\s*(?:[\p{L}'’-]+\s+){0,6}$/u.test(gap);
     // a noun followed straight by a name works like a verb: "meeting Putin"
     const ok = prepRe?.test(gap) || (!prepositionOnly && ((!nominal && (direct || !preps)) || (nominal && !preps && direct) || (nominal && /^\s+$/.test(gap))));
@@ -1064,10 +1075,17 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     else if (obligationOrGeneric(tokens, text, hit, clause, from, R)) status = 'hypothetical';
     // "weighed attacking Assad", "is considering a visit": an option, not an act
     else if (cueBefore(tokens, Math.max(clause[0], hit.first - 3), to, R.cues.considered)) status = 'hypothetical';
-    else if (cueBefore(tokens, from, to, R.cues.planned)) status = 'planned';
+    // "will meet leaders from Israel and France to discuss Iran": an infinitive is as planned as its clause
+    else if (cueBefore(tokens, infinitive(tokens, hit) ? afterSubordinateBreak(tokens, text, Math.max(clause[0], sentenceStart), hit.first) : from, to, R.cues.planned)) status = 'planned';
     else if (cueBefore(tokens, afterSubordinateBreak(tokens, text, sentenceStart, hit.first), to, R.cues.uncertain)) status = 'uncertain';
   }
   return { status, negated };
+}
+
+/** Whether the trigger is a verb's infinitive: "to discuss". */
+function infinitive(tokens: Token[], hit: Hit): boolean {
+  const prev = tokens[hit.first - 1];
+  return !hit.trigger.nominal && prev?.norm === 'to' && prev.pos === 'PART';
 }
 
 /** The first auxiliary after a nominal trigger's noun phrase, when it is a modal: will/would → planned, may/might/could → uncertain. */

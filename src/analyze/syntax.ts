@@ -94,17 +94,24 @@ export class Syntax {
     let k = i;
     for (let n = 0; n < 4; n++) {
       // two subjects of one verb are a coordination the parser split ("Merkel and President Obama discussed")
-      const [subj, ...others] = this.children(k).filter((c) => this.base(c) === 'nsubj' || this.base(c) === 'csubj');
+      // (a clausal subject names no one: "criticizing Russia … and praising NATO" is a coordination the parser read
+      // as a subject, and whoever does the clause above does both)
+      const [subj, ...others] = this.children(k).filter((c) => this.base(c) === 'nsubj');
       // "those who oppose …": a relative pronoun stands for the noun its clause modifies
       if (subj !== undefined && RELATIVE.has(this.tokens[subj]!.norm) && this.dep[k] === 'acl:relcl' && this.head[k]! >= 0) {
         return { token: this.head[k]!, passive: this.dep[subj] === 'nsubj:pass', others: [], antecedent: true };
       }
-      if (subj !== undefined) return { token: subj, passive: this.dep[subj] === 'nsubj:pass' || this.dep[subj] === 'csubj:pass', others };
+      if (subj !== undefined) return { token: subj, passive: this.dep[subj] === 'nsubj:pass', others };
+      // "opening the door for Turkey to launch an offensive": the noun after "for" does the infinitive
+      const forSubject = this.forSubject(k);
+      if (forSubject !== null) return { token: forSubject, passive: false, others: [], antecedent: true };
       const rel = this.dep[k]!;
       const up = this.head[k]!;
       if (up < 0) return null;
+      // the noun a relative clause or a participle modifies does it, whatever preposition that noun has in its own
+      // clause ("responding to US planes shooting down a jet")
       if (rel === 'acl:relcl') return { token: up, passive: false, others: [], antecedent: true };
-      if (rel === 'acl') return { token: up, passive: /(?:ed|en|wn)$/.test(this.text.slice(this.tokens[k]!.start, this.tokens[k]!.end)), others: [] };
+      if (rel === 'acl') return { token: up, passive: /(?:ed|en|wn)$/.test(this.text.slice(this.tokens[k]!.start, this.tokens[k]!.end)), others: [], antecedent: true };
       if (rel === 'xcomp' || rel === 'conj') {
         k = up;
         continue;
@@ -119,6 +126,18 @@ export class Syntax {
         continue;
       }
       return null;
+    }
+    return null;
+  }
+
+  /** For an infinitive at `k` ("for Turkey to launch"), the head of the noun phrase between "for" and "to". */
+  private forSubject(k: number): number | null {
+    const to = this.children(k).find((c) => c < k && this.base(c) === 'mark' && this.tokens[c]!.norm === 'to');
+    if (to === undefined) return null;
+    for (let j = to - 1; j >= Math.max(0, to - 6); j--) {
+      const [, end] = this.phrase(j);
+      if (end !== to - 1) continue;
+      if (this.children(j).some((c) => this.base(c) === 'case' && this.tokens[c]!.norm === 'for')) return j;
     }
     return null;
   }
