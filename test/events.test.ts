@@ -695,3 +695,10 @@ describe('event coder on participles and infinitives', () => {
     for (const e of evs) expect(e.status).toBe('planned');
   });
 });
+
+describe('event coder on things referred to', () => {
+  it('makes no agreement of "the peace agreement" someone is urged to abide by, and no refusal of "declining spending"', () => {
+    const evs = events('Mr. Poroshenko, who met with President Obama last month, urged Russian leaders to abide by the peace agreement. One point of friction has been declining defense spending in Europe.', '2014-05-10');
+    expect(evs.map((e) => e.event).sort()).toEqual(['CONSULT', 'REQUEST']);
+  });
+});

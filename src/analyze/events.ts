@@ -367,7 +367,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       context,
       location: locationOf(text, tokens, hit, s.start, s.end, kb),
       attributedTo: attributionOf(text, s.start, s.end, a, quote, actor, { start: tokens[hit.first]!.start, end: tokens[hit.last]!.end }),
-      evidence: [{ start: s.start, end: s.end, text: text.slice(s.start, s.end) }],
+      evidence: [{ start: s.start, end: s.end, text: text.slice(s.start, s.end), trigger: { start: tokens[hit.first]!.start, end: tokens[hit.last]!.end } }],
       sentence: hit.sentence,
       // inside a quotation, or reaching into one ("said: 'we should …'")
       quoted: !!quote || /["“”]/.test(text.slice(tokens[hit.first]!.start, tokens[hit.last]!.end)),
@@ -1491,6 +1491,9 @@ function carryOverParticipants(drafts: Draft[], tokens: Token[], text: string): 
     if (d.actor.length || d.recipient.length || !d.symmetric) return;
     // "both sides agreed …" names the pair of the last two-sided event even some sentences back
     const pair = BOTH_SIDES.test(text.slice(Math.max(0, tokens[d.hit.first]!.start - 40), tokens[d.hit.first]!.start));
+    // "urged Russia to abide by the peace agreement": a noun no one is named to is a thing referred to, not the
+    // last meeting's outcome
+    if (d.hit.trigger.nominal && !pair) return;
     const reach = pair ? 10 : 3;
     const prev = drafts.slice(0, i).reverse().find((p) => p.sentence >= d.sentence - reach && p.symmetric && p.actor.length && p.recipient.length);
     if (prev) {

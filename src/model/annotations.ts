@@ -116,6 +116,9 @@ export type EventStatus = 'occurred' | 'planned' | 'proposed' | 'cancelled' | 'd
 
 export interface Evidence extends Span {
   text: string;
+  /** the words inside the span that name the event ("met", "the Helsinki summit"); absent for a passage that only
+   * tells something of an event named elsewhere (a later sentence saying it was called off) */
+  trigger?: Span;
 }
 
 /** One diplomatic event as one document reports it (all its mentions in the document merged). */
