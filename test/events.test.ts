@@ -702,3 +702,13 @@ describe('event coder on things referred to', () => {
     expect(evs.map((e) => e.event).sort()).toEqual(['CONSULT', 'REQUEST']);
   });
 });
+
+describe('event coder on given-up intentions and indictments', () => {
+  it('reads the infinitive of a reversed decision as cancelled', () => {
+    const evs = events('In November, Yanukovych reversed a decision to sign a trade deal with the European Union.', '2014-01-20');
+    expect(evs.map((e) => `${e.event} ${e.status}`)).toEqual(['AGREE cancelled']);
+  });
+  it('takes who is indicted from "of", past a number', () => {
+    expect(events('Trump reacted to Mueller’s Friday indictment of 12 Russian officers.', '2018-07-14').map(who)).toContain('ACCUSE Robert Mueller > Russia');
+  });
+});

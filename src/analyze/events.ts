@@ -64,6 +64,8 @@ interface Words {
   counting: Set<string>;
   people: Set<string>;
   need: Set<string>;
+  /** nouns of an intention whose infinitive an undoing word cancels ("reversed a decision to sign") */
+  intention: Set<string>;
   syntax: SyntaxWords;
 }
 
@@ -72,7 +74,7 @@ interface Rules {
   words: Words;
   triggers: Trigger[];
   byFirst: Map<string, Trigger[]>;
-  cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'considered' | 'obligation' | 'generic' | 'cancelled' | 'negation', string[][]>;
+  cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'considered' | 'obligation' | 'generic' | 'cancelled' | 'undone' | 'negation', string[][]>;
 }
 
 interface RuleFile {
@@ -85,7 +87,7 @@ interface RuleFile {
   generic_actors?: Record<string, Sector>;
   generic_quantities?: string[];
   generic_titles?: Record<string, Sector>;
-  words: Record<'counting' | 'people' | 'need' | 'judging' | 'unspecified' | 'pair', string[]>;
+  words: Record<'counting' | 'people' | 'need' | 'intention' | 'judging' | 'unspecified' | 'pair', string[]>;
 }
 
 let cached: Rules | null = null;
@@ -123,7 +125,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     for (const l of first.lemmas) byFirst.set(l, [...(byFirst.get(l) ?? []), t]);
   }
   const cues = {} as Rules['cues'];
-  for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'considered', 'obligation', 'generic', 'cancelled', 'negation'] as const) {
+  for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'considered', 'obligation', 'generic', 'cancelled', 'undone', 'negation'] as const) {
     cues[k] = (file.status[k] ?? []).map((c) => c.toLowerCase().split(/\s+/));
   }
   const generic: GenericActors = {
@@ -132,7 +134,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     titles: new Map(Object.entries(file.generic_titles ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
   const list = (k: keyof RuleFile['words']) => new Set((file.words[k] ?? []).map((w) => w.toLowerCase()));
-  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair') } };
+  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair') } };
   return { generic, words, triggers, byFirst, cues };
 }
 
@@ -976,7 +978,7 @@ function possessorOf(text: string, tokens: Token[], hit: Hit, before: Mention[])
 function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], object: string, nominal: boolean, actor: Actor[], prepositionOnly = false): Actor[] {
   const end = tokens[hit.last]!.end;
   const preps = object === 'after' ? null : object.split('|');
-  const prepRe = preps ? new RegExp(`\\b(?:${preps.join('|')})\\s+(?:[\\p{L}'’”“,.-]+\\s+){0,5}$`, 'iu') : null;
+  const prepRe = preps ? new RegExp(`\\b(?:${preps.join('|')})\\s+(?:[\\p{L}\\d'’”“,.-]+\\s+){0,5}$`, 'iu') : null;
   const other = (m: Mention) => actorsOf(m).filter((r) => !actor.some((x) => sameSide(x, r)));
   for (let i = 0; i < after.length; i++) {
     const m = after[i]!;
@@ -1056,6 +1058,8 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
   const to = hit.first - 1;
   let negated = cueBefore(tokens, Math.max(clause[0], hit.first - 3), to, R.cues.negation);
   let status: EventStatus = hit.trigger.status ?? 'occurred';
+  // "reversed a decision to sign a trade deal", "dropped plans to visit": the intention was given up
+  if (undoneIntention(tokens, hit, clause[0], R)) return { status: 'cancelled', negated };
   // "officials have seen no evidence that the campaign cooperated with Russia": what no evidence shows is not
   // reported as done
   if (status === 'occurred' && NO_EVIDENCE_THAT.test(text.slice(tokens[Math.max(0, sentenceStart)]!.start, tokens[hit.first]!.start))) {
@@ -1080,6 +1084,14 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     else if (cueBefore(tokens, afterSubordinateBreak(tokens, text, sentenceStart, hit.first), to, R.cues.uncertain)) status = 'uncertain';
   }
   return { status, negated };
+}
+
+/** An infinitive trigger of an intention noun an undoing verb governs: "scrapped plans to visit", "reversed a decision to sign". */
+function undoneIntention(tokens: Token[], hit: Hit, c0: number, R: Rules): boolean {
+  if (!infinitive(tokens, hit)) return false;
+  const noun = hit.first - 2;
+  if (noun < c0 || !R.words.intention.has(tokens[noun]!.lemma.toLowerCase())) return false;
+  return cueBefore(tokens, Math.max(c0, noun - 4), noun - 1, [...R.cues.undone, ...R.cues.cancelled]);
 }
 
 /** Whether the trigger is a verb's infinitive: "to discuss". */
