@@ -84,6 +84,11 @@ describe('surnames inside longer names', () => {
     expect(w('Fox')).toBe('none');
     expect(w('He said')).toMatch(/^Donald Trump/);
   });
+  it('takes a generational suffix for no one, and a name with one for no one the knowledge base knows', () => {
+    const w = who('Jon Huntsman met Donald Trump Jr. in Moscow on Monday.', '2018-07-14');
+    expect(w('Jr.')).toBe('none');
+    expect(w('Donald Trump Jr.')).toBe('none');
+  });
 });
 
 describe('"the two" before a noun', () => {
