@@ -712,3 +712,20 @@ describe('event coder on given-up intentions and indictments', () => {
     expect(events('Trump reacted to Mueller’s Friday indictment of 12 Russian officers.', '2018-07-14').map(who)).toContain('ACCUSE Robert Mueller > Russia');
   });
 });
+
+describe('event coder on negation, descriptions and claims', () => {
+  it('reads "resisted providing" and "without reaching" as negated', () => {
+    const evs = events('Obama had resisted providing lethal aid to Kiev. Kerry left Moscow without reaching any agreement with Lavrov.', '2015-02-01');
+    expect(evs.length).toBeGreaterThan(0);
+    for (const e of evs.filter((x) => x.event === 'AID' || x.event === 'AGREE')) expect(e.negated).toBe(true);
+  });
+  it('makes no refusal of "opposing sides", no demand of "insisted that …", no concession of "yielded"', () => {
+    const evs = events('The US and Russia back opposing sides in the war. Putin insisted that Crimea would stay Russian. The raids yielded five detentions.', '2016-01-01');
+    expect(evs.map((e) => e.event)).not.toContain('REJECT');
+    expect(evs.map((e) => e.event)).not.toContain('REQUEST');
+    expect(evs.map((e) => e.event)).not.toContain('CONCEDE');
+  });
+  it('takes the first "by" after a passive for its agent', () => {
+    expect(events('The Russians broke into accounts at a domain hosted by a provider and used by Clinton’s office.', '2018-07-14').filter((e) => e.event === 'CONSULT')).toEqual([]);
+  });
+});

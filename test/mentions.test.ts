@@ -98,3 +98,15 @@ describe('"the two" before a noun', () => {
     expect(w('The two met')).toMatch(/Joe Biden/);
   });
 });
+
+describe('leaders and nicknames', () => {
+  it('reads "the Canadian leader" as the prime minister and "the Russian leader" as the president', () => {
+    const w = who('The Canadian leader spoke to the Russian leader on Friday.', '2018-06-08');
+    expect(w('Canadian leader')).toMatch(/^Justin Trudeau/);
+    expect(w('Russian leader')).toMatch(/^Vladimir Putin/);
+  });
+  it('takes no surname from a nickname: "Ali" is not "Comical Ali"', () => {
+    const w = who('Trump said he would pardon the boxer Muhammad Ali.', '2018-06-08');
+    expect(w('Ali')).toBe('none');
+  });
+});

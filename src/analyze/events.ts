@@ -1021,6 +1021,8 @@ function passive(tokens: Token[], text: string, hit: Hit, after: Mention[]): Men
   for (const m of after) {
     const gap = text.slice(tokens[hit.last]!.end, m.start);
     if (gap.length > 80) break;
+    // "hosted by a third-party provider and used by Clinton's office": the first "by" names the agent
+    if ((gap.match(/\bby\b/gi) ?? []).length > 1) break;
     if (/\bby\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}$/iu.test(gap)) return m;
   }
   return null;

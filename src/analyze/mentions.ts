@@ -7,7 +7,7 @@
 import type { Actor, Mention, Sector, Sentence, Token, TopicMention } from '../model/annotations.ts';
 import { lastStartingAtOrBefore, type Section, type When } from '../model/document.ts';
 import type { Entry, Gazetteer, Match } from '../kb/gazetteer.ts';
-import type { KnowledgeBase, Person, Position, RoleKey } from '../kb/knowledge-base.ts';
+import type { KnowledgeBase, Person, Position, RoleKey, RoleNoun } from '../kb/knowledge-base.ts';
 
 const SECTOR_OF_ROLE: Partial<Record<RoleKey, Sector>> = {
   head_of_state: 'GOV', head_of_government: 'GOV', foreign_minister: 'GOV', defence_minister: 'GOV',
@@ -321,7 +321,7 @@ function resolveMatch(
     return null;
   }
   if (role) {
-    const resolved = resolveRole(text, tokens, m, role.role.role, ref, kb, d, namedInDoc);
+    const resolved = resolveRole(text, tokens, m, role.role, ref, kb, d, namedInDoc);
     if (resolved) {
       remember(d, resolved.person, span.start, officeAt(resolved.person, ref, kb));
       return { ...resolved.span, text: text.slice(resolved.span.start, resolved.span.end), kind: 'role', actor: personActor(resolved.person, ref, kb, text.slice(resolved.span.start, resolved.span.end)), basis: resolved.basis, ...(resolved.tenure ? { tenure: resolved.tenure } : {}) };
@@ -465,7 +465,7 @@ function resolveRole(
   text: string,
   tokens: Token[],
   m: Match,
-  role: RoleKey | null,
+  noun: RoleNoun,
   ref: When,
   kb: KnowledgeBase,
   d: Discourse,
@@ -479,7 +479,7 @@ function resolveRole(
   let country: string | null = null;
   let qualifierStart = start;
   let how = '';
-  let office = role;
+  let office = noun.role;
   if (/counterpart/.test(words)) {
     office = d.lastPersonRole;
     const place = /^\s+(?:in|from)\s+([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)/u.exec(after);
@@ -508,6 +508,8 @@ function resolveRole(
     country = d.country;
     how = 'the country in focus';
   }
+  // "the Canadian leader" is the prime minister, "the Russian leader" the president
+  if (noun.leader && country) office = kb.leaderOffice(country, ref);
   // "other" gathers unlike offices (a party's leader, NATO's commander): it names no one office with holders
   if (!country || !office || office === 'other') return null;
   // prefer a holder the text names; else the holder on the reference date

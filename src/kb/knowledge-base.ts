@@ -83,6 +83,15 @@ export interface RoleNoun {
   /** the role key holds only for these countries / not for these */
   only?: string[];
   except?: string[];
+  /** "leader", "strongman": whichever office leads the state on the day (`leaderOffice`), not `role` as such */
+  leader?: boolean;
+}
+
+/** Days when a state is led by its head of government rather than its head of state (roles.yaml, leader_office). */
+interface LeaderPeriod {
+  from?: Day;
+  to?: Day;
+  except?: Array<{ from: Day; to: Day }>;
 }
 
 export interface Topic {
@@ -122,6 +131,20 @@ export function surnames(name: string): string[] {
   return out;
 }
 
+/**
+ * Whether an alias is another spelling of a name ("Hassan Rohani", "Ali Bagheri"), whose last word news may use
+ * alone, rather than a nickname or a style ("Comical Ali", "The Queen", "Lord Hague of Richmond", "Charles Philip
+ * Arthur George"), whose last word names someone else.
+ */
+function spelling(alias: string, name: string): boolean {
+  const a = alias.split(/\s+/);
+  const n = name.split(/\s+/);
+  if (a.length > Math.max(2, n.length)) return false;
+  if (/^(?:the|lord|lady|sir|dame|queen|king|prince|princess|duke|duchess|baron|baroness|emperor|pope|saint|st\.?)$/i.test(a[0]!)) return false;
+  const initial = (w: string) => w.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').charAt(0).toLowerCase();
+  return initial(a[0]!) === initial(n[0]!);
+}
+
 interface PeopleFile {
   country: string | null;
   people: Array<{
@@ -138,6 +161,7 @@ export class KnowledgeBase {
   readonly countries = new Map<string, Country>();
   readonly organisations: Organisation[] = [];
   readonly roleNouns: RoleNoun[] = [];
+  private readonly ledByGovernment = new Map<string, LeaderPeriod>();
   readonly titles: RoleNoun[] = [];
   readonly topics: Topic[] = [];
   readonly people: Person[] = [];
@@ -219,7 +243,8 @@ export class KnowledgeBase {
   }
 
   private loadRoles(): void {
-    const r = yamlFile<{ roles: RoleNoun[]; titles: RoleNoun[]; counterparts?: RoleNoun[] }>('roles.yaml');
+    const r = yamlFile<{ roles: RoleNoun[]; titles: RoleNoun[]; counterparts?: RoleNoun[]; leader_office?: { head_of_government?: Record<string, LeaderPeriod | null> } }>('roles.yaml');
+    for (const [country, period] of Object.entries(r.leader_office?.head_of_government ?? {})) this.ledByGovernment.set(country, period ?? {});
     this.roleNouns.push(...[...(r.roles ?? []), ...(r.counterparts ?? [])].map((x) => ({ ...x, role: x.role ?? null, sector: x.sector ?? null })));
     this.titles.push(...(r.titles ?? []).map((x) => ({ ...x, role: x.role ?? null, sector: x.sector ?? null })));
   }
@@ -266,7 +291,7 @@ export class KnowledgeBase {
   private index(p: Person, names: string[]): void {
     for (const n of names) {
       push(this.byName, key(n), p);
-      for (const s of surnames(n)) push(this.bySurname, key(s), p);
+      if (n === p.name || spelling(n, p.name)) for (const s of surnames(n)) push(this.bySurname, key(s), p);
     }
   }
 
@@ -285,6 +310,21 @@ export class KnowledgeBase {
       for (const pos of this.positionsAt(p, at)) if (pos.role === role && pos.country === country) out.push({ person: p, position: pos });
     }
     return out;
+  }
+
+  /**
+   * The office that leads a state over a span of days: its head of government where roles.yaml says so for the
+   * whole span (the UK, Germany, Canada, Japan…), else its head of state. With no day, the rule's default period.
+   */
+  leaderOffice(country: string, at: { earliest: Day | null; latest: Day | null }): RoleKey {
+    const period = this.ledByGovernment.get(country);
+    if (!period) return 'head_of_state';
+    const from = at.earliest ?? at.latest;
+    const to = at.latest ?? at.earliest;
+    if (!from || !to) return 'head_of_government';
+    const within = (!period.from || from >= period.from) && (!period.to || to <= period.to);
+    const excepted = (period.except ?? []).some((x) => from <= x.to && to >= x.from);
+    return within && !excepted ? 'head_of_government' : 'head_of_state';
   }
 
   person(id: string): Person | undefined {
