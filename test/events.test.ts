@@ -729,3 +729,13 @@ describe('event coder on negation, descriptions and claims', () => {
     expect(events('The Russians broke into accounts at a domain hosted by a provider and used by Clinton’s office.', '2018-07-14').filter((e) => e.event === 'CONSULT')).toEqual([]);
   });
 });
+
+describe('event coder on titles, raised subjects and coordinated subjects', () => {
+  it('gives an event to the person after a title, not to the state before it, through "is scheduled to"', () => {
+    expect(events('US Secretary of State John Kerry is scheduled to meet Russian Foreign Minister Sergei Lavrov in Paris today.', '2014-09-15').map(who)).toContain('CONSULT John Kerry > Sergey Lavrov');
+  });
+  it('gives a verb after "Both X and the Y" to both', () => {
+    const evs = events('Both Obama and the German chancellor agreed sanctions against Russia should stay.', '2015-02-09');
+    expect(evs.find((e) => e.event === 'AGREE')?.actor.map((a) => a.name)).toEqual(['Barack Obama', 'Angela Merkel']);
+  });
+});

@@ -110,3 +110,10 @@ describe('leaders and nicknames', () => {
     expect(w('Ali')).toBe('none');
   });
 });
+
+describe('pronouns after someone the knowledge base does not know', () => {
+  it('resolves "he" after "<unknown name> said" to no one', () => {
+    const w = who('Robert Mueller spoke on Monday. Narváez said he visited the embassy twice.', '2018-05-15');
+    expect(w('he visited')).toBe('none');
+  });
+});

@@ -287,7 +287,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
         actor = mainSubjectAfter(text, tokens, hit, sentenceMentions).flatMap(actorsOf);
       }
       // "Sudan's government lifted …", "thousands of Iraqi Kurds demonstrated": the state behind the subject
-      if (!actor.length) actor = stateBehindSubject(text, own).flatMap(actorsOf);
+      if (!actor.length) actor = stateBehindSubject(text, tokens, own).flatMap(actorsOf);
       // "Rebels in the north demanded …", "Vice-President X declined …": an actor the knowledge base does not know
       if (!actor.length) {
         const g = genericSubject(text, tokens, hit, clause[0], a.times, sentenceMentions, s, kb, R.generic);
@@ -762,8 +762,9 @@ function parsedParticipants(syntax: Syntax, hit: Hit, mentions: Mention[], objec
     const { heads, titled, modifiers } = syntax.naming(i);
     const at = (words: number[]) => mentions.filter((m) => words.some((k) => outside(k) && syntax.covers(m, k)));
     const named = at(heads);
-    if (named.length) return named;
     const title = at(titled).filter((m) => m.kind === 'person' || m.kind === 'role');
+    // "US Secretary of State John Kerry": the state before a title is the title's, the person is named after it
+    if (named.length && !(title.length && named.every((m) => m.kind === 'country'))) return named;
     return title.length ? title : at(modifiers);
   };
   // the parser errs on news titles and fronted phrases: a subject must come before the words and have no preposition
@@ -950,10 +951,12 @@ function agentlessPassive(tokens: Token[], text: string, hit: Hit): boolean {
 }
 
 /** The nearest state, organisation or metonym before the trigger that owns or contains the subject. */
-function stateBehindSubject(text: string, before: Mention[]): Mention[] {
+function stateBehindSubject(text: string, tokens: Token[], before: Mention[]): Mention[] {
   for (let i = before.length - 1; i >= 0; i--) {
     const m = before[i]!;
     if (m.kind !== 'country' && m.kind !== 'organisation' && m.kind !== 'metonym') continue;
+    // "a rocket strike on Kiev's headquarters killed …": the owner of what a preposition names is no one's backer
+    if (/^['’]s\b/.test(text.slice(m.end, m.end + 4)) && objectPosition(text, tokens, m) === 'preposition') continue;
     const after = text.slice(m.end, m.end + 4);
     const pre = text.slice(Math.max(0, m.start - 40), m.start);
     if (/^['’]s\b/.test(after) || /\b(?:thousands|hundreds|dozens|members|some|many|a group|groups|leaders|officials|inhabitants|residents|citizens|people|supporters)\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu.test(pre)) return [m];

@@ -138,7 +138,7 @@ export function findMentions(
       continue;
     }
     const gender = PRONOUNS[t.norm];
-    if (gender && !insideQuote(text, t.start)) {
+    if (gender && !insideQuote(text, t.start) && !strangerSpeaking(text, t.start, mentions)) {
       const p = (POSSESSIVE.has(t.norm) && MEETING_AFTER.test(text.slice(t.end, t.end + 40)) ? leaderOfSentence(discourse, gender, sentenceOf(t.start)) : null)
         ?? antecedent(discourse, gender, sentenceOf(t.start), OBJECT_PRONOUNS.has(t.norm));
       if (p) {
@@ -232,6 +232,23 @@ function leaderOfSentence(d: Discourse, gender: 'male' | 'female', sentence: num
   const leads = (p: Person) => p.positions.some((x) => x.role === 'head_of_state' || x.role === 'head_of_government');
   const own = d.history.filter((x) => x.sentence === sentence && (x.person.gender === gender || x.person.gender === null) && leads(x.person));
   return own.length ? own[own.length - 1]!.person : null;
+}
+
+/** A name right before a verb of saying and the pronoun: "Narváez said he visited …", "Trump Jr. told reporters he …". */
+const SPEAKER_BEFORE = /(?:^|[.!?;:"“”]\s+|,\s+|\n)((?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}[\p{Lu}][\p{L}'’.-]*)\s+(?:has\s+|had\s+)?(?:said|says|told\s+[\p{L}]+|added|insisted|claimed|argued|wrote|explained|recalled|testified|acknowledged|admitted|denied|confirmed)\s+(?:that\s+)?$/u;
+
+/**
+ * Whether a pronoun is the subject of what a person the knowledge base does not know says: that name is the
+ * nearest subject, so the pronoun is no one Readout knows ("Narváez said he visited the embassy" is not about the
+ * last known man named).
+ */
+function strangerSpeaking(text: string, at: number, known: Mention[]): boolean {
+  const before = text.slice(Math.max(0, at - 80), at);
+  const m = SPEAKER_BEFORE.exec(before);
+  if (!m) return false;
+  const start = at - before.length + m.index + m[0].indexOf(m[1]!);
+  const end = start + m[1]!.length;
+  return !known.some((k) => k.start < end && k.end > start);
 }
 
 /**

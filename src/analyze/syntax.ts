@@ -21,6 +21,8 @@ export interface SyntaxWords {
 export class Syntax {
   readonly head: Int32Array;
   readonly dep: string[];
+  /** the Penn tag each parsed word was read with: tells a participle ("VBN") from a past tense the parse misplaced */
+  readonly xpos: string[];
   /** each token's dependents, in text order */
   private readonly dependents: number[][];
   private readonly parsed = new Set<number>();
@@ -32,6 +34,7 @@ export class Syntax {
   ) {
     this.head = new Int32Array(tokens.length).fill(-2);
     this.dep = new Array<string>(tokens.length).fill('');
+    this.xpos = new Array<string>(tokens.length).fill('');
     this.dependents = tokens.map(() => []);
   }
 
@@ -44,6 +47,7 @@ export class Syntax {
     p.head.forEach((h, k) => {
       this.head[t0 + k] = h < 0 ? -1 : t0 + h;
       this.dep[t0 + k] = p.label[k]!;
+      this.xpos[t0 + k] = p.xpos?.[k] ?? '';
       if (h >= 0) this.dependents[t0 + h]!.push(t0 + k);
     });
   }
@@ -92,6 +96,8 @@ export class Syntax {
    */
   subject(i: number): { token: number; passive: boolean; others: number[]; antecedent?: boolean } | null {
     let k = i;
+    // "Trump is expected to call for …": the subject of a passive the infinitive hangs from does the infinitive
+    let raised = false;
     for (let n = 0; n < 4; n++) {
       // two subjects of one verb are a coordination the parser split ("Merkel and President Obama discussed")
       // (a clausal subject names no one: "criticizing Russia … and praising NATO" is a coordination the parser read
@@ -101,7 +107,7 @@ export class Syntax {
       if (subj !== undefined && RELATIVE.has(this.tokens[subj]!.norm) && this.dep[k] === 'acl:relcl' && this.head[k]! >= 0) {
         return { token: this.head[k]!, passive: this.dep[subj] === 'nsubj:pass', others: [], antecedent: true };
       }
-      if (subj !== undefined) return { token: subj, passive: this.dep[subj] === 'nsubj:pass', others };
+      if (subj !== undefined) return { token: subj, passive: !raised && this.dep[subj] === 'nsubj:pass' && this.passiveVoice(k), others };
       // "opening the door for Turkey to launch an offensive": the noun after "for" does the infinitive
       const forSubject = this.forSubject(k);
       if (forSubject !== null) return { token: forSubject, passive: false, others: [], antecedent: true };
@@ -111,8 +117,15 @@ export class Syntax {
       // the noun a relative clause or a participle modifies does it, whatever preposition that noun has in its own
       // clause ("responding to US planes shooting down a jet")
       if (rel === 'acl:relcl') return { token: up, passive: false, others: [], antecedent: true };
-      if (rel === 'acl') return { token: up, passive: /(?:ed|en|wn)$/.test(this.text.slice(this.tokens[k]!.start, this.tokens[k]!.end)), others: [], antecedent: true };
+      if (rel === 'acl') {
+        // a past tense the parser hung from the last of coordinated nouns ("Both Obama and the German chancellor
+        // agreed") is done by all of them: from the first
+        let noun = up;
+        while (this.xpos[k] === 'VBD' && this.dep[noun] === 'conj' && this.head[noun]! >= 0 && this.head[noun]! < noun) noun = this.head[noun]!;
+        return { token: noun, passive: this.xpos[k] === 'VBN' && !this.children(k).some((c) => this.base(c) === 'obj'), others: [], antecedent: true };
+      }
       if (rel === 'xcomp' || rel === 'conj') {
+        raised ||= rel === 'xcomp';
         k = up;
         continue;
       }
@@ -128,6 +141,14 @@ export class Syntax {
       return null;
     }
     return null;
+  }
+
+  /**
+   * Whether the verb at `k` is in the passive as the words show it, not only as the parse labels it: a participle
+   * with a form of "be" or "get" ("was extradited"; the parser reads "Zambia extradited suspected …" as one).
+   */
+  private passiveVoice(k: number): boolean {
+    return this.children(k).some((c) => this.dep[c] === 'aux:pass' && /^(?:be|get)$/.test(this.tokens[c]!.lemma.toLowerCase()));
   }
 
   /** For an infinitive at `k` ("for Turkey to launch"), the head of the noun phrase between "for" and "to". */

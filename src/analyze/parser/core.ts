@@ -12,6 +12,8 @@ export interface Parse {
   head: number[];
   /** UD relation of each word to its head ("nsubj", "nsubj:pass", "obl", "root", …). */
   label: string[];
+  /** the Penn tag the parser read each word with ("VBN", "VBD"…), where the tagger ran */
+  xpos?: string[];
 }
 
 /** Scratch buffers reused across sentences (parsing is synchronous, so one set per process is enough). */

@@ -56,7 +56,7 @@ export function parserModel(): ParserModel {
 export function parse(words: string[], tags: string[], model: ParserModel = parserModel()): Parse {
   if (words.length !== tags.length) throw new Error(`parse: ${words.length} words but ${tags.length} tags`);
   const xpos = tagWith(model.tagger.weights, model.tagger.tags, words, tags);
-  return parseWith(model.weights, model.transitions, model.rowMask, words, xpos, tags);
+  return { ...parseWith(model.weights, model.transitions, model.rowMask, words, xpos, tags), xpos };
 }
 
 /** Parses words tagged by wink-nlp here (for callers that have tokens but no tags; wink is loaded on first use). */
