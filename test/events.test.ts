@@ -739,3 +739,11 @@ describe('event coder on titles, raised subjects and coordinated subjects', () =
     expect(evs.find((e) => e.event === 'AGREE')?.actor.map((a) => a.name)).toEqual(['Barack Obama', 'Angela Merkel']);
   });
 });
+
+describe('event coder on promised harm, verbal clashes and cancelled trips', () => {
+  it('reads promised consequences as a threat, a clash with officials as words, a trip cancelled for the weather as no sanction', () => {
+    expect(events('Putin called the downing a stab in the back and promised significant consequences to Turkey.', '2015-11-24').map(who)).toContain('THREATEN Vladimir Putin > Türkiye');
+    expect(events('Bolton clashed with Turkish officials over the plans.', '2019-01-08').map((e) => e.event)).toEqual(['ACCUSE']);
+    expect(events('Trump canceled a trip to a cemetery because of the rain.', '2018-11-10')).toEqual([]);
+  });
+});
