@@ -376,6 +376,12 @@ describe('meetings named by their city', () => {
     expect(cs[0]!.location).toBe('Geneva');
     expect(cs[0]!.evidence[0]!.text).toMatch(/Geneva summit/);
   });
+  it('reads a meeting named by its city as the meeting of two told in the same sentence, whoever the report names most', () => {
+    const text = 'Joe Biden criticised Angela Merkel over the pipeline. Merkel dismissed the charge, and Biden said Merkel was wrong. ' +
+      'The Geneva summit lies ahead and Biden has said he looks forward to his meeting with Putin.';
+    const cs = events(text, '2021-06-10').filter((x) => x.event === 'CONSULT');
+    expect(cs.map(who)).toEqual(['CONSULT Joe Biden > Vladimir Putin']);
+  });
   it('does not give the leaders a meeting that is not named by its city', () => {
     const text = 'Joe Biden criticised Vladimir Putin over the cyberattacks. Putin dismissed the charge, and Biden said sanctions would follow. ' +
       'The meeting of the envoys took place in Vienna.';

@@ -1575,12 +1575,20 @@ function placeNamedMeetings(drafts: Draft[], mentions: Mention[], kb: KnowledgeB
     const other = ranked.find((c) => c.actor.country !== d.recipient[0]!.country);
     if (other && other.n >= 2) d.actor = [{ ...other.actor }];
   }
+  // "The Helsinki summit prepares … and Trump is looking forward to his meeting with Putin": a meeting of two told in
+  // the same sentence is the one the city names, whoever else the report names most
+  const told = (d: Draft) => drafts.find((x) => x !== d && x.sentence === d.sentence && x.event === 'CONSULT' && x.actor.length && x.recipient.length);
+  const rest = anchors.filter((d) => {
+    const pair = told(d);
+    if (pair) [d.actor, d.recipient] = [pair.actor.map((a) => ({ ...a })), pair.recipient.map((a) => ({ ...a }))];
+    return !pair;
+  });
   const first = ranked[0];
   const second = ranked.find((c) => c.actor.country !== first?.actor.country);
   if (!first || !second || first.n < 2) return;
   // the subject a noun was given ("critics said the Helsinki summit …", "after the Helsinki summit, Coats said") is
   // not its participant, unless it is one of the two
-  for (const d of anchors) {
+  for (const d of rest) {
     const [x, y] = d.actor.some((a) => a.id === second.actor.id) ? [second, first] : [first, second];
     d.actor = [{ ...x.actor }];
     d.recipient = [{ ...y.actor }];
