@@ -378,7 +378,7 @@ describe('meetings named by their city', () => {
   });
   it('reads a meeting named by its city as the meeting of two told in the same sentence, whoever the report names most', () => {
     const text = 'Joe Biden criticised Angela Merkel over the pipeline. Merkel dismissed the charge, and Biden said Merkel was wrong. ' +
-      'The Geneva summit lies ahead and Biden has said he looks forward to his meeting with Putin.';
+      'The Geneva summit prepares to offer another contrast and Biden has already suggested he is most looking forward to his meeting with Putin during his European swing.';
     const cs = events(text, '2021-06-10').filter((x) => x.event === 'CONSULT');
     expect(cs.map(who)).toEqual(['CONSULT Joe Biden > Vladimir Putin']);
   });
