@@ -753,3 +753,16 @@ describe('event coder on promised harm, verbal clashes and cancelled trips', () 
     expect(events('Trump canceled a trip to a cemetery because of the rain.', '2018-11-10')).toEqual([]);
   });
 });
+
+describe('event coder on attacks in words, idioms and relative objects', () => {
+  it('reads attacks on an investigation as words, and "pulled back the curtain" as no retreat', () => {
+    const evs = events('Allies of the president stepped up attacks on the investigation’s credibility. Putin pulled back the curtain on the talks.', '2018-05-01');
+    expect(evs.map((e) => e.event)).not.toContain('ASSAULT');
+    expect(evs.map((e) => e.event)).not.toContain('RETREAT');
+  });
+  it('takes a relative pronoun object for the noun it stands for, and no subject from inside it', () => {
+    const evs = events('The Justice Department released an indictment of 12 Russian agents whom it accused of trying to undermine the U.S. election.', '2018-07-13');
+    expect(evs.map(who)).not.toContain('ACCUSE Russia > United States');
+    expect(events('Maduro lashed out at the United States, which he accuses of plotting against him.', '2019-01-30').map(who)).toContain('ACCUSE Nicolás Maduro > United States');
+  });
+});

@@ -317,6 +317,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       if (parsed.pair) [actor, recipient] = [[], []];
       if (parsed.nobody) continue;
       if (parsed.actor.length) actor = uniqueActors(parsed.actor.flatMap(actorsOf));
+      // "agents whom it accused": when the parse has no named subject, word order's guess is not the parse's object
+      else if (parsed.unnamedSubject && actor.length && actor.every((x) => parsed.recipient.flatMap(actorsOf).some((r) => r.name === x.name && r.country === x.country))) actor = [];
       const others = uniqueActors(parsed.recipient.flatMap(actorsOf)).filter((r) => !actor.some((x) => sameSide(x, r)));
       if (others.length) recipient = others;
     }
@@ -755,7 +757,7 @@ const CIRCUMSTANTIAL = new Set(['in', 'at', 'during', 'near', 'on', 'after', 'be
  * The participants the dependency parse gives a verb trigger: the mentions naming its subject (its agent, for a
  * passive) and its object — the direct object, or the oblique whose preposition the lexicon names for it.
  */
-function parsedParticipants(syntax: Syntax, hit: Hit, mentions: Mention[], object: string): { actor: Mention[]; recipient: Mention[]; pair?: boolean; nobody?: boolean } {
+function parsedParticipants(syntax: Syntax, hit: Hit, mentions: Mention[], object: string): { actor: Mention[]; recipient: Mention[]; pair?: boolean; nobody?: boolean; unnamedSubject?: boolean } {
   const pred = syntax.predicate(hit.first);
   const outside = (k: number) => k < hit.first || k > hit.last;
   const naming = (i: number) => {
@@ -776,14 +778,16 @@ function parsedParticipants(syntax: Syntax, hit: Hit, mentions: Mention[], objec
   if (subj && !subj.passive && syntax.pair(subj.token) && !naming(subj.token).length) return { actor: [], recipient: [], pair: true };
   // "those who oppose the withdrawal": no one in particular acts, whoever is named nearby
   if (subj && !subj.passive && syntax.nobody(subj.token)) return { actor: [], recipient: [], nobody: true };
-  const objects = syntax.objects(pred).filter((o) => o.token > hit.last);
+  // (a relative pronoun comes before its verb: "the agents whom it accused")
+  const objects = syntax.objects(pred).filter((o) => o.token > hit.last || syntax.standsFor(o.token) !== o.token);
   const agent = objects.find((o) => o.rel === 'obl' && o.case === 'by');
   if (subj?.passive) return { actor: agent ? naming(agent.token) : [], recipient: naming(subj.token) };
   const preps = object === 'after' ? null : object.split('|');
   const direct = objects.filter((o) => o.rel !== 'obl');
   const oblique = objects.filter((o) => o.rel === 'obl' && o.case && (preps ? preps.includes(o.case) : !CIRCUMSTANTIAL.has(o.case)));
   const chosen = preps ? oblique : direct.length ? direct : oblique;
-  return { actor: subj ? [subj.token, ...subj.others].flatMap(naming) : [], recipient: chosen.flatMap((o) => naming(o.token)) };
+  const actor = subj ? [subj.token, ...subj.others].flatMap(naming) : [];
+  return { actor, recipient: chosen.flatMap((o) => naming(syntax.standsFor(o.token))), unnamedSubject: !!subj && !actor.length && syntax.pronoun(subj.token) };
 }
 
 /** The subject: the nearest salient mention before the trigger, with the mentions coordinated with it. */

@@ -192,6 +192,12 @@ export class Syntax {
     return { heads, titled, modifiers };
   }
 
+  /** For a relative pronoun ("the agents whom it accused"), the noun its clause modifies; else the token itself. */
+  standsFor(k: number): number {
+    const clause = this.head[k]!;
+    return RELATIVE.has(this.tokens[k]!.norm) && clause >= 0 && this.dep[clause] === 'acl:relcl' && this.head[clause]! >= 0 ? this.head[clause]! : k;
+  }
+
   /** Whether the noun phrase headed by `i` names no one in particular: "those who …", "anyone", "others". */
   nobody(i: number): boolean {
     return this.words.unspecified.has(this.tokens[i]!.norm);
@@ -201,6 +207,11 @@ export class Syntax {
   pair(i: number): boolean {
     const quantifier = this.children(i).find((c) => ['det', 'nummod', 'det:predet'].includes(this.dep[c]!) && /^(?:two|both)$/.test(this.tokens[c]!.norm));
     return quantifier !== undefined && this.words.pair.has(this.tokens[i]!.lemma);
+  }
+
+  /** Whether the token is a pronoun ("it", "they"), which the mentions layer may have left unresolved. */
+  pronoun(i: number): boolean {
+    return this.tokens[i]!.pos === 'PRON';
   }
 
   /** Whether the token has a preposition of its own ("In France, …" is no subject, whatever the parse says). */
