@@ -766,3 +766,22 @@ describe('event coder on attacks in words, idioms and relative objects', () => {
     expect(events('Maduro lashed out at the United States, which he accuses of plotting against him.', '2019-01-30').map(who)).toContain('ACCUSE Nicolás Maduro > United States');
   });
 });
+
+describe('event coder on things that act, powers, tries and participles', () => {
+  it('makes no event of what a treaty "which banned" something did, nor of "sought to play down"', () => {
+    const evs = events('Bush pulled the US out of the Anti-Ballistic Missile Treaty, which banned weapons designed to counter missiles. Stoltenberg sought to play down Trump’s accusations.', '2018-07-12');
+    expect(evs.map(who)).toEqual(['RETREAT George W. Bush > Russia']);
+  });
+  it('reads an infinitive after a power as hypothetical', () => {
+    const evs = events('The bill restricts Trump’s authority to lift sanctions on Russia.', '2017-07-25');
+    expect(evs.map((e) => `${who(e)} ${e.status}`)).toEqual(['CONCEDE Donald Trump > Russia hypothetical']);
+  });
+  it('gives a participle after the main clause to its subject, and a gerund after "accused X of" to X', () => {
+    expect(events('Mueller announced indictments against 12 Russian spies, accusing them of interfering in the 2016 US election.', '2018-07-16').map(who)).not.toContain('ACCUSE Russia > United States');
+    expect(events('The Obama administration accuses the Russian government of hacking.', '2017-01-05').map(who)).toContain('COERCE Russia > ');
+  });
+  it('gives an infinitive after a noun to its owner, or to whoever does the verb the noun hangs from', () => {
+    expect(events('Macron complained about President Donald Trump’s decision to pull troops out of northern Syria.', '2019-10-20').map(who)).toContain('RETREAT Donald Trump > Syria');
+    expect(events('President Trump is in the process of inviting Russian President Vladimir Putin to come to Washington.', '2018-07-20').map(who)).toContain('AGREE Donald Trump > Vladimir Putin');
+  });
+});

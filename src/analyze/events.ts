@@ -66,6 +66,8 @@ interface Words {
   need: Set<string>;
   /** nouns of an intention whose infinitive an undoing word cancels ("reversed a decision to sign") */
   intention: Set<string>;
+  /** nouns of a power or a chance, whose infinitive is only possible ("his authority to lift sanctions") */
+  capacity: Set<string>;
   syntax: SyntaxWords;
 }
 
@@ -87,7 +89,7 @@ interface RuleFile {
   generic_actors?: Record<string, Sector>;
   generic_quantities?: string[];
   generic_titles?: Record<string, Sector>;
-  words: Record<'counting' | 'people' | 'need' | 'intention' | 'judging' | 'unspecified' | 'pair', string[]>;
+  words: Record<'counting' | 'people' | 'need' | 'intention' | 'capacity' | 'judging' | 'unspecified' | 'pair', string[]>;
 }
 
 let cached: Rules | null = null;
@@ -134,7 +136,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     titles: new Map(Object.entries(file.generic_titles ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
   const list = (k: keyof RuleFile['words']) => new Set((file.words[k] ?? []).map((w) => w.toLowerCase()));
-  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair') } };
+  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair') } };
   return { generic, words, triggers, byFirst, cues };
 }
 
@@ -313,7 +315,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     // three times the rest of the analysis: only where there are several mentions to choose among)
     if (!t.nominal && sentenceMentions.length >= 2 && !gerundAsNoun(tokens, text, hit)) {
       syntax.ensure(t0, t1);
-      const parsed = parsedParticipants(syntax, hit, sentenceMentions, t.object);
+      const parsed = parsedParticipants(syntax, tokens, R.generic, hit, sentenceMentions, t.object);
       if (parsed.pair) [actor, recipient] = [[], []];
       if (parsed.nobody) continue;
       if (parsed.actor.length) actor = uniqueActors(parsed.actor.flatMap(actorsOf));
@@ -757,7 +759,7 @@ const CIRCUMSTANTIAL = new Set(['in', 'at', 'during', 'near', 'on', 'after', 'be
  * The participants the dependency parse gives a verb trigger: the mentions naming its subject (its agent, for a
  * passive) and its object — the direct object, or the oblique whose preposition the lexicon names for it.
  */
-function parsedParticipants(syntax: Syntax, hit: Hit, mentions: Mention[], object: string): { actor: Mention[]; recipient: Mention[]; pair?: boolean; nobody?: boolean; unnamedSubject?: boolean } {
+function parsedParticipants(syntax: Syntax, tokens: Token[], G: GenericActors, hit: Hit, mentions: Mention[], object: string): { actor: Mention[]; recipient: Mention[]; pair?: boolean; nobody?: boolean; unnamedSubject?: boolean } {
   const pred = syntax.predicate(hit.first);
   const outside = (k: number) => k < hit.first || k > hit.last;
   const naming = (i: number) => {
@@ -778,6 +780,10 @@ function parsedParticipants(syntax: Syntax, hit: Hit, mentions: Mention[], objec
   if (subj && !subj.passive && syntax.pair(subj.token) && !naming(subj.token).length) return { actor: [], recipient: [], pair: true };
   // "those who oppose the withdrawal": no one in particular acts, whoever is named nearby
   if (subj && !subj.passive && syntax.nobody(subj.token)) return { actor: [], recipient: [], nobody: true };
+  // "the treaty, which banned such weapons", "a law blacklisting abusers": a thing does it, no actor
+  const h = subj ? tokens[subj.token]! : null;
+  // ("which" names a thing whatever the parse hung its clause from)
+  if (subj && !subj.passive && !naming(subj.token).length && (h!.norm === 'which' || (subj.antecedent && (h!.pos === 'NOUN' || h!.pos === 'PROPN') && !actorNoun(h!, G)))) return { actor: [], recipient: [], nobody: true };
   // (a relative pronoun comes before its verb: "the agents whom it accused")
   const objects = syntax.objects(pred).filter((o) => o.token > hit.last || syntax.standsFor(o.token) !== o.token);
   const agent = objects.find((o) => o.rel === 'obl' && o.case === 'by');
@@ -840,11 +846,16 @@ function inanimateSubject(tokens: Token[], text: string, hit: Hit, c0: number, m
   if (h.pos !== 'NOUN' || !/^\p{Ll}/u.test(text.slice(h.start, h.end))) return false;
   const covered = (k: number) => mentions.some((m) => m.start <= tokens[k]!.start && m.end >= tokens[k]!.end) || times.some((t) => t.start <= tokens[k]!.start && t.end >= tokens[k]!.end);
   if (covered(i)) return false;
-  const lemma = h.lemma.toLowerCase();
-  if (G.heads.has(lemma) || G.heads.has(h.norm) || G.titles.has(h.norm) || G.quantities.has(h.norm) || ACTOR_NOUNS.has(lemma) || ACTOR_NOUNS.has(h.norm.replace(/s$/, '')) || (PERSON_SUFFIX.test(h.norm) && !/ments?$/.test(h.norm))) return false;
+  if (actorNoun(h, G)) return false;
   // the rest of the noun phrase: a state in it ("Turkish warplanes", "Russia's expansion") makes it an actor's
   for (let k = i - 1; k >= c0 && ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'PART'].includes(tokens[k]!.pos); k--) if (covered(k)) return false;
   return true;
+}
+
+/** Whether a common noun can name someone who acts: "rebels", "officials", "the alliance", "warplanes". */
+function actorNoun(h: Token, G: GenericActors): boolean {
+  const lemma = h.lemma.toLowerCase();
+  return G.heads.has(lemma) || G.heads.has(h.norm) || G.titles.has(h.norm) || G.quantities.has(h.norm) || ACTOR_NOUNS.has(lemma) || ACTOR_NOUNS.has(h.norm.replace(/s$/, '')) || (PERSON_SUFFIX.test(h.norm) && !/ments?$/.test(h.norm));
 }
 
 /**
@@ -1086,6 +1097,8 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     else if (hit.trigger.nominal && cueBefore(tokens, Math.max(clause[0], hit.first - 1), to, R.cues.planned)) status = 'planned';
     else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b|\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
     else if (obligationOrGeneric(tokens, text, hit, clause, from, R)) status = 'hypothetical';
+    // "restricts Trump's authority to lift sanctions": a power to act is no act
+    else if (infinitive(tokens, hit) && hit.first >= 2 && R.words.capacity.has(tokens[hit.first - 2]!.lemma.toLowerCase())) status = 'hypothetical';
     // "weighed attacking Assad", "is considering a visit": an option, not an act
     else if (cueBefore(tokens, Math.max(clause[0], hit.first - 3), to, R.cues.considered)) status = 'hypothetical';
     // "will meet leaders from Israel and France to discuss Iran": an infinitive is as planned as its clause

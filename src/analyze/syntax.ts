@@ -117,6 +117,18 @@ export class Syntax {
       // the noun a relative clause or a participle modifies does it, whatever preposition that noun has in its own
       // clause ("responding to US planes shooting down a jet")
       if (rel === 'acl:relcl') return { token: up, passive: false, others: [], antecedent: true };
+      // "Yanukovych reversed a decision to sign", "Putin's plan to visit", "is in the process of inviting": a verb
+      // joined to a noun by "to" or "of" is done by the noun's owner, else by whoever does the verb the noun hangs from
+      // (but "accused the Russian government of hacking": the one accused does the gerund, whatever it hangs from)
+      const judged = this.dep[up] === 'obj' && this.head[up]! >= 0 && this.words.judging.has(this.tokens[this.head[up]!]!.lemma);
+      if (rel === 'acl' && !judged && this.children(k).some((c) => c < k && (this.base(c) === 'mark' || this.base(c) === 'case'))) {
+        const owner = this.children(up).find((c) => this.dep[c] === 'nmod:poss');
+        if (owner !== undefined) return { token: owner, passive: false, others: [], antecedent: true };
+        raised = true;
+        // (a noun that is a predicate has the subject itself: "Trump is in the process of …")
+        k = this.children(up).some((c) => this.base(c) === 'nsubj') || this.head[up]! < 0 ? up : this.head[up]!;
+        continue;
+      }
       if (rel === 'acl') {
         // a past tense the parser hung from the last of coordinated nouns ("Both Obama and the German chancellor
         // agreed") is done by all of them: from the first
@@ -126,6 +138,12 @@ export class Syntax {
       }
       if (rel === 'xcomp' || rel === 'conj') {
         raised ||= rel === 'xcomp';
+        k = up;
+        continue;
+      }
+      // "Mueller announced indictments, accusing them of …": a participle without a conjunction is done by the
+      // subject of the clause it hangs from
+      if (rel === 'advcl' && this.xpos[k] === 'VBG' && !this.children(k).some((c) => this.base(c) === 'mark' || this.base(c) === 'case')) {
         k = up;
         continue;
       }
