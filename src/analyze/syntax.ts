@@ -90,9 +90,11 @@ export class Syntax {
 
   /**
    * The subject of the predicate at `i`: its own nsubj; for an infinitive or a second conjoined verb, the subject
-   * of the verb it depends on ("agreed to meet", "met Lavrov and signed"); for a relative clause, the noun it
-   * modifies. `passive` says whether the subject found is the patient (nsubj:pass, or the noun a participle
-   * modifies: "Maduro, backed by Russia").
+   * of the verb it depends on ("agreed to meet", "met Lavrov and signed", "is expected to call"); for a relative
+   * clause or a participle, the noun it modifies ("US planes shooting down a jet"); for "for X to …", X; for an
+   * infinitive or gerund joined to a noun ("Trump's decision to withdraw"), the noun's owner or the clause's subject.
+   * `passive` says whether the subject found is the patient (nsubj:pass with a form of "be", or the noun a
+   * participle modifies: "Maduro, backed by Russia").
    */
   subject(i: number): { token: number; passive: boolean; others: number[]; antecedent?: boolean } | null {
     let k = i;
@@ -104,9 +106,7 @@ export class Syntax {
       // as a subject, and whoever does the clause above does both)
       const [subj, ...others] = this.children(k).filter((c) => this.base(c) === 'nsubj');
       // "those who oppose …": a relative pronoun stands for the noun its clause modifies
-      if (subj !== undefined && RELATIVE.has(this.tokens[subj]!.norm) && this.dep[k] === 'acl:relcl' && this.head[k]! >= 0) {
-        return { token: this.head[k]!, passive: this.dep[subj] === 'nsubj:pass', others: [], antecedent: true };
-      }
+      if (subj !== undefined && this.standsFor(subj) !== subj) return { token: this.standsFor(subj), passive: this.dep[subj] === 'nsubj:pass', others: [], antecedent: true };
       if (subj !== undefined) return { token: subj, passive: !raised && this.dep[subj] === 'nsubj:pass' && this.passiveVoice(k), others };
       // "opening the door for Turkey to launch an offensive": the noun after "for" does the infinitive
       const forSubject = this.forSubject(k);
