@@ -785,3 +785,18 @@ describe('event coder on things that act, powers, tries and participles', () => 
     expect(events('President Trump is in the process of inviting Russian President Vladimir Putin to come to Washington.', '2018-07-20').map(who)).toContain('AGREE Donald Trump > Vladimir Putin');
   });
 });
+
+describe('event coder on objects that control, times and conditions', () => {
+  it('gives an infinitive after "prompting X to" to X', () => {
+    const evs = events('Putin doubts the Syrian army, prompting the Russian president to send in tanks and jets.', '2015-10-05');
+    expect(evs.find((e) => e.event === 'MOBILIZE')?.actor.map((a) => a.name)).toEqual(['Vladimir Putin']);
+  });
+  it('takes no participant after "before" and reads "a condition of talks" as uncertain', () => {
+    expect(events('Kim paid a secret visit to his primary ally just before Pompeo’s visit.', '2018-05-21').map(who)).not.toContain('CONSULT Kim Jong-un > Mike Pompeo');
+    const talks = events('Tillerson did not repeat that denuclearization is a condition of talks with Pyongyang.', '2017-12-12').filter((e) => e.event === 'CONSULT');
+    for (const e of talks) expect(e.status).toBe('uncertain');
+  });
+  it('makes no actor of the parse’s object', () => {
+    expect(events('Steele said he raised money from donors to investigate Mr. Trump.', '2018-01-10').filter((e) => e.actor.some((a) => a.name === 'Donald Trump'))).toEqual([]);
+  });
+});

@@ -89,7 +89,7 @@ interface RuleFile {
   generic_actors?: Record<string, Sector>;
   generic_quantities?: string[];
   generic_titles?: Record<string, Sector>;
-  words: Record<'counting' | 'people' | 'need' | 'intention' | 'capacity' | 'judging' | 'unspecified' | 'pair', string[]>;
+  words: Record<'counting' | 'people' | 'need' | 'intention' | 'capacity' | 'instrument' | 'judging' | 'unspecified' | 'pair', string[]>;
 }
 
 let cached: Rules | null = null;
@@ -136,7 +136,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     titles: new Map(Object.entries(file.generic_titles ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
   const list = (k: keyof RuleFile['words']) => new Set((file.words[k] ?? []).map((w) => w.toLowerCase()));
-  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair') } };
+  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair'), intention: new Set([...list('intention'), ...list('capacity')]), instrument: list('instrument') } };
   return { generic, words, triggers, byFirst, cues };
 }
 
@@ -319,8 +319,9 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       if (parsed.pair) [actor, recipient] = [[], []];
       if (parsed.nobody) continue;
       if (parsed.actor.length) actor = uniqueActors(parsed.actor.flatMap(actorsOf));
-      // "agents whom it accused": when the parse has no named subject, word order's guess is not the parse's object
-      else if (parsed.unnamedSubject && actor.length && actor.every((x) => parsed.recipient.flatMap(actorsOf).some((r) => r.name === x.name && r.country === x.country))) actor = [];
+      // "agents whom it accused", "raised money to investigate Mr. Trump": when the parse names no subject, word
+      // order's guess is not the parse's object
+      else if (!parsed.passive && actor.length && actor.every((x) => parsed.recipient.flatMap(actorsOf).some((r) => r.name === x.name && r.country === x.country))) actor = [];
       const others = uniqueActors(parsed.recipient.flatMap(actorsOf)).filter((r) => !actor.some((x) => sameSide(x, r)));
       if (others.length) recipient = others;
     }
@@ -759,7 +760,7 @@ const CIRCUMSTANTIAL = new Set(['in', 'at', 'during', 'near', 'on', 'after', 'be
  * The participants the dependency parse gives a verb trigger: the mentions naming its subject (its agent, for a
  * passive) and its object — the direct object, or the oblique whose preposition the lexicon names for it.
  */
-function parsedParticipants(syntax: Syntax, tokens: Token[], G: GenericActors, hit: Hit, mentions: Mention[], object: string): { actor: Mention[]; recipient: Mention[]; pair?: boolean; nobody?: boolean; unnamedSubject?: boolean } {
+function parsedParticipants(syntax: Syntax, tokens: Token[], G: GenericActors, hit: Hit, mentions: Mention[], object: string): { actor: Mention[]; recipient: Mention[]; pair?: boolean; nobody?: boolean; passive?: boolean } {
   const pred = syntax.predicate(hit.first);
   const outside = (k: number) => k < hit.first || k > hit.last;
   const naming = (i: number) => {
@@ -774,7 +775,9 @@ function parsedParticipants(syntax: Syntax, tokens: Token[], G: GenericActors, h
   // the parser errs on news titles and fronted phrases: a subject must come before the words and have no preposition
   const found = syntax.subject(pred);
   // (the noun a relative clause modifies keeps whatever preposition it has: "the commerce of those who oppose …")
-  const subj = found && (found.passive || found.antecedent || (found.token < hit.first && !syntax.hasCase(found.token))) ? found : null;
+  // (an object read as the subject of its infinitive must name someone itself, not through a "with" after it)
+  const namesSomeone = (i: number) => { const { heads, modifiers } = syntax.naming(i); return mentions.some((m) => [...heads, ...modifiers].some((k) => outside(k) && syntax.covers(m, k))); };
+  const subj = found && (found.ifNamed ? namesSomeone(found.token) : found.passive || found.antecedent || (found.token < hit.first && !syntax.hasCase(found.token))) ? found : null;
   // "the two leaders discussed trade": the pair of an event told before, not whoever the words name nearby
   // (unless the mentions layer already knows who the two are)
   if (subj && !subj.passive && syntax.pair(subj.token) && !naming(subj.token).length) return { actor: [], recipient: [], pair: true };
@@ -787,13 +790,12 @@ function parsedParticipants(syntax: Syntax, tokens: Token[], G: GenericActors, h
   // (a relative pronoun comes before its verb: "the agents whom it accused")
   const objects = syntax.objects(pred).filter((o) => o.token > hit.last || syntax.standsFor(o.token) !== o.token);
   const agent = objects.find((o) => o.rel === 'obl' && o.case === 'by');
-  if (subj?.passive) return { actor: agent ? naming(agent.token) : [], recipient: naming(subj.token) };
+  if (subj?.passive) return { actor: agent ? naming(agent.token) : [], recipient: naming(subj.token), passive: true };
   const preps = object === 'after' ? null : object.split('|');
   const direct = objects.filter((o) => o.rel !== 'obl');
   const oblique = objects.filter((o) => o.rel === 'obl' && o.case && (preps ? preps.includes(o.case) : !CIRCUMSTANTIAL.has(o.case)));
   const chosen = preps ? oblique : direct.length ? direct : oblique;
-  const actor = subj ? [subj.token, ...subj.others].flatMap(naming) : [];
-  return { actor, recipient: chosen.flatMap((o) => naming(syntax.standsFor(o.token))), unnamedSubject: !!subj && !actor.length && syntax.pronoun(subj.token) };
+  return { actor: subj ? [subj.token, ...subj.others].flatMap(naming) : [], recipient: chosen.flatMap((o) => naming(syntax.standsFor(o.token))) };
 }
 
 /** The subject: the nearest salient mention before the trigger, with the mentions coordinated with it. */
@@ -1010,6 +1012,8 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
     if (nominal && i > 0 && other(after[i - 1]!).length && !objectPosition(text, tokens, after[i - 1]!) && /,/.test(text.slice(end, after[i - 1]!.start))) break;
     const direct = /^\s*(?:[\p{L}'’-]+\s+){0,6}$/u.test(gap);
     // a noun followed straight by a name works like a verb: "meeting Putin"
+    // "a visit to his ally just before Pompeo's": a name after a word of time or comparison is none of the event's
+    if (/\b(?:before|after|during|since|until|than)\s+(?:the\s+)?$/i.test(gap)) continue;
     const ok = prepRe?.test(gap) || (!prepositionOnly && ((!nominal && (direct || !preps)) || (nominal && !preps && direct) || (nominal && /^\s+$/.test(gap))));
     if (!ok) continue;
     // a direct object is the first mention after the verb: when it is on the actor's side, the event is domestic

@@ -15,6 +15,10 @@ export interface SyntaxWords {
   unspecified: Set<string>;
   /** nouns that, after "the two" or "both", name a pair: "the two leaders" */
   pair: Set<string>;
+  /** nouns of an intention or a power, whose infinitive their owner does: "Trump's decision to withdraw" */
+  intention: Set<string>;
+  /** nouns of a text or a rule that does its own infinitive: "a resolution to denounce the attack" */
+  instrument: Set<string>;
 }
 
 /** Heads and relations for every token of a document: `head[i]` is a token index, -1 for a sentence root. */
@@ -96,7 +100,7 @@ export class Syntax {
    * `passive` says whether the subject found is the patient (nsubj:pass with a form of "be", or the noun a
    * participle modifies: "Maduro, backed by Russia").
    */
-  subject(i: number): { token: number; passive: boolean; others: number[]; antecedent?: boolean } | null {
+  subject(i: number): { token: number; passive: boolean; others: number[]; antecedent?: boolean; ifNamed?: boolean } | null {
     let k = i;
     // "Trump is expected to call for …": the subject of a passive the infinitive hangs from does the infinitive
     let raised = false;
@@ -120,14 +124,24 @@ export class Syntax {
       // "Yanukovych reversed a decision to sign", "Putin's plan to visit", "is in the process of inviting": a verb
       // joined to a noun by "to" or "of" is done by the noun's owner, else by whoever does the verb the noun hangs from
       // (but "accused the Russian government of hacking": the one accused does the gerund, whatever it hangs from)
+      // ("a resolution to denounce the attack": a text does its own infinitive; after another noun an infinitive is
+      // more often one of purpose the parser hung there, "used a press conference to condemn", and the parse tells
+      // nothing of who does it)
       const judged = this.dep[up] === 'obj' && this.head[up]! >= 0 && this.words.judging.has(this.tokens[this.head[up]!]!.lemma);
-      if (rel === 'acl' && !judged && this.children(k).some((c) => c < k && (this.base(c) === 'mark' || this.base(c) === 'case'))) {
+      const joint = this.children(k).find((c) => c < k && (this.base(c) === 'mark' || this.base(c) === 'case'));
+      const owned = joint !== undefined && (this.tokens[joint]!.norm !== 'to' || this.words.intention.has(this.tokens[up]!.lemma.toLowerCase()));
+      if (rel === 'acl' && !judged && owned) {
         const owner = this.children(up).find((c) => this.dep[c] === 'nmod:poss');
         if (owner !== undefined) return { token: owner, passive: false, others: [], antecedent: true };
         raised = true;
         // (a noun that is a predicate has the subject itself: "Trump is in the process of …")
         k = this.children(up).some((c) => this.base(c) === 'nsubj') || this.head[up]! < 0 ? up : this.head[up]!;
         continue;
+      }
+      // ("prompting the Russian president to send in tanks", parsed as the object's infinitive: the object, if it names
+      // someone)
+      if (rel === 'acl' && joint !== undefined && this.tokens[joint]!.norm === 'to' && !this.words.instrument.has(this.tokens[up]!.lemma.toLowerCase())) {
+        return this.dep[up] === 'obj' ? { token: up, passive: false, others: [], antecedent: true, ifNamed: true } : null;
       }
       if (rel === 'acl') {
         // a past tense the parser hung from the last of coordinated nouns ("Both Obama and the German chancellor
@@ -136,6 +150,9 @@ export class Syntax {
         while (this.xpos[k] === 'VBD' && this.dep[noun] === 'conj' && this.head[noun]! >= 0 && this.head[noun]! < noun) noun = this.head[noun]!;
         return { token: noun, passive: this.xpos[k] === 'VBN' && !this.children(k).some((c) => this.base(c) === 'obj'), others: [], antecedent: true };
       }
+      // "urged Russian leaders to abide", "prompting the Russian president to intervene": the object does the infinitive
+      const controller = rel === 'xcomp' ? this.children(up).find((c) => c < k && this.base(c) === 'obj') : undefined;
+      if (controller !== undefined) return { token: controller, passive: false, others: [], antecedent: true };
       if (rel === 'xcomp' || rel === 'conj') {
         raised ||= rel === 'xcomp';
         k = up;
@@ -225,11 +242,6 @@ export class Syntax {
   pair(i: number): boolean {
     const quantifier = this.children(i).find((c) => ['det', 'nummod', 'det:predet'].includes(this.dep[c]!) && /^(?:two|both)$/.test(this.tokens[c]!.norm));
     return quantifier !== undefined && this.words.pair.has(this.tokens[i]!.lemma);
-  }
-
-  /** Whether the token is a pronoun ("it", "they"), which the mentions layer may have left unresolved. */
-  pronoun(i: number): boolean {
-    return this.tokens[i]!.pos === 'PRON';
   }
 
   /** Whether the token has a preposition of its own ("In France, …" is no subject, whatever the parse says). */
