@@ -800,3 +800,10 @@ describe('event coder on objects that control, times and conditions', () => {
     expect(events('Steele said he raised money from donors to investigate Mr. Trump.', '2018-01-10').filter((e) => e.actor.some((a) => a.name === 'Donald Trump'))).toEqual([]);
   });
 });
+
+describe('event coder on contingencies and suggestions of fact', () => {
+  it('reads "in case X launches" as hypothetical and "suggested Putin had some responsibility" as no proposal', () => {
+    expect(events('Officials hold sanctions in reserve in case Russia launches a full-on military incursion in Ukraine.', '2014-07-16').filter((e) => e.event === 'ASSAULT').map((e) => e.status)).toEqual(['hypothetical']);
+    expect(events('Johnson suggested Vladimir Putin had some responsibility for the attack.', '2018-03-16').filter((e) => e.event === 'AGREE')).toEqual([]);
+  });
+});

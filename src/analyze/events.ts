@@ -1099,7 +1099,7 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     if (cueBefore(tokens, from, to, R.cues.proposed) && !(hit.trigger.nominal && SAID_TYPES.has(hit.trigger.event))) status = 'proposed';
     // "at their planned meeting", "the upcoming summit": the noun's own modifier says it, whatever the clause's "would"
     else if (hit.trigger.nominal && cueBefore(tokens, Math.max(clause[0], hit.first - 1), to, R.cues.planned)) status = 'planned';
-    else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b|\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
+    else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b|\bunless\b|\bin case\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
     else if (obligationOrGeneric(tokens, text, hit, clause, from, R)) status = 'hypothetical';
     // "restricts Trump's authority to lift sanctions": a power to act is no act
     else if (infinitive(tokens, hit) && hit.first >= 2 && R.words.capacity.has(tokens[hit.first - 2]!.lemma.toLowerCase())) status = 'hypothetical';
