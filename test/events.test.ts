@@ -807,3 +807,10 @@ describe('event coder on contingencies and suggestions of fact', () => {
     expect(events('Johnson suggested Vladimir Putin had some responsibility for the attack.', '2018-03-16').filter((e) => e.event === 'AGREE')).toEqual([]);
   });
 });
+
+describe('event coder on clashes of people', () => {
+  it('reads a clash between people as words and a clash between forces as fighting', () => {
+    const evs = events('Macron and Trump have clashed in recent weeks on everything from nationalism to wine tariffs. Russian and Ukrainian troops clashed near Donetsk.', '2018-11-29');
+    expect(evs.map((e) => e.event)).toEqual(['ACCUSE', 'ASSAULT']);
+  });
+});

@@ -50,6 +50,8 @@ interface Trigger {
   notAfter: Set<string>;
   /** the direct object is what the event is about, not a participant ("discussed Ukraine") */
   objectIsTopic: boolean;
+  /** between people only, the words are words: "Macron and Trump clashed over tariffs" is a quarrel, not a battle */
+  betweenPeople: { event: PloverType; cameo: string } | null;
 }
 
 /** Subjects the knowledge base does not know ("police", "rebels", "President X"): see events.yaml. */
@@ -83,7 +85,7 @@ interface RuleFile {
   triggers: Array<{
     match: string; pos?: string; event: PloverType; mode?: string; cameo?: string; symmetric?: boolean; status?: EventStatus;
     nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean; unilateral?: boolean;
-    partner?: boolean; not_within?: string[]; place_named?: boolean; not_before_pos?: string[]; opinion_before_fact?: boolean; not_after?: string[]; object_is_topic?: boolean;
+    partner?: boolean; between_people?: { event: PloverType; cameo: string }; not_within?: string[]; place_named?: boolean; not_before_pos?: string[]; opinion_before_fact?: boolean; not_after?: string[]; object_is_topic?: boolean;
   }>;
   status: Record<string, string[]>;
   generic_actors?: Record<string, Sector>;
@@ -114,6 +116,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     unilateral: !!t.unilateral,
     partner: !!t.partner,
     placeNamed: !!t.place_named,
+    betweenPeople: t.between_people ?? null,
     notWithin: new Set((t.not_within ?? []).map((x) => x.toLowerCase())),
     notBeforePos: new Set(t.not_before_pos ?? []),
     opinionBeforeFact: !!t.opinion_before_fact,
@@ -359,10 +362,12 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     if (status.status === 'planned' || status.status === 'proposed') date = aheadIfPlanned(date, tokens[hit.last]!.end, a.times);
     const topics = unique(a.topics.filter((tp) => tp.start >= s.start && tp.end <= s.end).map((tp) => tp.topic));
     const context = unique([...(CONTEXT_OF_TYPE[t.event] ? [CONTEXT_OF_TYPE[t.event]!] : []), ...t.context, ...topics.flatMap((tp) => topicContexts.get(tp) ?? [])]);
+    // (people, not states or forces: every participant is a person the knowledge base knows)
+    const people = t.betweenPeople && actor.length && recipient.length && [...actor, ...recipient].every((x) => !!x.id && !!kb.person(x.id));
     drafts.push({
       hit,
-      event: conditional ? 'THREATEN' : t.event,
-      cameo: conditional ? '130' : t.cameo,
+      event: conditional ? 'THREATEN' : people ? t.betweenPeople!.event : t.event,
+      cameo: conditional ? '130' : people ? t.betweenPeople!.cameo : t.cameo,
       mode: t.mode,
       actor,
       recipient,
