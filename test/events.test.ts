@@ -814,3 +814,11 @@ describe('event coder on clashes of people', () => {
     expect(evs.map((e) => e.event)).toEqual(['ACCUSE', 'ASSAULT']);
   });
 });
+
+describe('event dates and sayings', () => {
+  it('does not date a meeting by the day of the saying that mentions it', () => {
+    const evs = events('Biden said Tuesday that he misspoke, as he sought to quell a firestorm over his press conference with Vladimir Putin.', '2021-06-17');
+    const c = evs.find((e) => e.event === 'CONSULT');
+    expect(c?.date).toMatchObject({ earliest: null, latest: null });
+  });
+});

@@ -1196,10 +1196,13 @@ function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: 
 }
 
 /**
- * "called the summit a success in a tweet on Thursday": a time after a saying named after the trigger dates the
+ * "called the summit a success in a tweet on Thursday", "Trump said Tuesday that …": a time of a saying dates the
  * saying, not the event it speaks of.
  */
 function datesTheSaying(t: TimeExpression, pos: number, text: string): boolean {
+  // "Trump said Tuesday that he misspoke … over his press conference with Putin": the day right after a verb of
+  // saying before the trigger is the saying's
+  if (t.end <= pos && /\b(?:said|says|told\s+[\p{L}]+|announced|added|stated|wrote|tweeted|insisted|acknowledged|conceded)\s+(?:on\s+)?$/iu.test(text.slice(Math.max(0, t.start - 30), t.start))) return true;
   if (t.start <= pos || t.start - pos > 120) return false;
   return /\b(?:in|during)\s+(?:a|an|his|her|their|its|the)\s+(?:[\p{L}-]+\s+)?(?:tweet|statement|interview|speech|post|letter|op-ed|address|remarks)\b[^,;.!?]{0,25}$/iu.test(text.slice(pos, t.start));
 }
