@@ -822,3 +822,10 @@ describe('event dates and sayings', () => {
     expect(c?.date).toMatchObject({ earliest: null, latest: null });
   });
 });
+
+describe('event coder on warnings', () => {
+  it('reads "warned Congress about Russian meddling" as no threat, "warned Putin of serious consequences" as one', () => {
+    expect(events('The top U.S. commander warned Congress about Russian meddling in Afghanistan.', '2017-02-10').filter((e) => e.event === 'THREATEN')).toEqual([]);
+    expect(events('Obama warned Putin of serious consequences.', '2014-03-01').map(who)).toEqual(['THREATEN Barack Obama > Vladimir Putin']);
+  });
+});
