@@ -968,7 +968,8 @@ function reducedRelative(tokens: Token[], text: string, hit: Hit): boolean {
 function agentlessPassive(tokens: Token[], text: string, hit: Hit): boolean {
   const prev = [tokens[hit.first - 1], tokens[hit.first - 2]].filter(Boolean) as Token[];
   if (!prev.some((t) => BE.has(t.lemma) || BE.has(t.norm))) return false;
-  if (!/(?:ed|en|wn|ht|lt)$/i.test(text.slice(tokens[hit.first]!.start, tokens[hit.first]!.end))) return false;
+  // (irregular participles too: "was shot down", "was struck", "were hit", "was cut")
+  if (!/(?:ed|en|wn|ht|lt|shot|struck|hit|cut|hung|caught|held|led|fought)$/i.test(text.slice(tokens[hit.first]!.start, tokens[hit.first]!.end))) return false;
   return !/^\s*(?:\S+\s+){0,6}?by\b/i.test(text.slice(tokens[hit.last]!.end, tokens[hit.last]!.end + 60));
 }
 
