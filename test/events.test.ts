@@ -828,3 +828,11 @@ describe('event coder on irregular passives', () => {
     expect(events('The good will was scuttled when an American U-2 spy plane was shot down over the Soviet Union.', '1960-05-10').map(who)).not.toContain('ASSAULT United States > Russia');
   });
 });
+
+describe('event coder on relative asides and merging', () => {
+  it('gives the verb after "X, whose …," to X, and keeps an agreement apart from an intent to meet', () => {
+    const evs = events('Hollande said he would meet with Mr. Putin and Mr. Obama later. Mr. Putin, whose military is backing Syrian President Bashar Assad while the U.S.-led coalition is battling Islamic State militants, agreed that Russian and U.S. forces should fight together.', '2015-11-16');
+    const agreed = evs.filter((e) => e.event === 'AGREE' && e.status === 'occurred');
+    expect(agreed.map((e) => e.actor.map((a) => a.name).join('+'))).toEqual(['Vladimir Putin']);
+  });
+});

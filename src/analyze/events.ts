@@ -328,6 +328,15 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       const others = uniqueActors(parsed.recipient.flatMap(actorsOf)).filter((r) => !actor.some((x) => sameSide(x, r)));
       if (others.length) recipient = others;
     }
+    // "Mr. Putin, whose military is backing Assad while the coalition battles IS, agreed …": a name before a relative
+    // aside set off by commas is the subject of the verb after it, whatever the parse made of the aside
+    if (!t.nominal) {
+      const aside = sentenceMentions.find((m) => m.end <= tokens[hit.first]!.start && RELATIVE_ASIDE.test(text.slice(m.end, tokens[hit.first]!.start)));
+      if (aside && actorsOf(aside).length) {
+        actor = actorsOf(aside);
+        recipient = recipient.filter((r) => !actor.some((x) => sameSide(x, r)));
+      }
+    }
     // inside a quotation, "we"/"it" are the speaker: the speaker acts
     // (only when the speaker speaks of themself: "if we can cooperate", not "whoever torches cars")
     // "it's a threat to …": the speaker names what they do)
@@ -757,6 +766,9 @@ function domesticObject(text: string, tokens: Token[], hit: Hit, after: Mention[
   if (!m || !/^\s*(?:the|its|his|her|their)?\s*$/i.test(text.slice(tokens[hit.last]!.end, m.start))) return false;
   return actorsOf(m).some((r) => actor.some((x) => sameSide(x, r)));
 }
+
+/** From a name to its verb across a relative aside: ", whose military is backing Assad …, " (no other comma inside). */
+const RELATIVE_ASIDE = /^\s*,\s*(?:who|whose|which)\b(?:[^,;:.!?"“”]|\.(?=\S)){3,200},\s*(?:(?:also|then|later|now|has|had|have|quickly|already|again|repeatedly|reportedly)\s+)*$/i;
 
 /** Prepositions that place or time an event rather than name a participant. */
 const CIRCUMSTANTIAL = new Set(['in', 'at', 'during', 'near', 'on', 'after', 'before', 'since', 'until', 'by', 'over', 'under', 'amid', 'despite', 'via', 'through', 'across', 'within', 'like', 'as']);
@@ -1673,7 +1685,9 @@ function merge(drafts: Draft[], docId: string): EventRecord[] {
     const sig = signature(d);
     const same = out.find(
       (e) =>
-        (e.sig === sig || (e.event === d.event && Math.abs(e.lastSentence - d.sentence) <= 2 && compatibleParticipants(e, d))) &&
+        // (within a type other than a meeting, a different CAMEO code is another act: an intent to meet is no agreement
+        // reached; a visit and the talks held on it are one meeting)
+        (e.sig === sig || (e.event === d.event && (e.event === 'CONSULT' || e.cameo === d.cameo || !e.cameo || !d.cameo) && Math.abs(e.lastSentence - d.sentence) <= 2 && compatibleParticipants(e, d))) &&
         datesCompatible(e.date, d.date) && !placedApart(e, d) && !toldByOthers(e.attributedTo, d.attributedTo) &&
         ((e.event === d.event && (e.status === d.status || e.status === 'occurred' || d.status === 'occurred')) ||
           // one proposal told twice in a sentence ("urged a meeting, saying it would be useful to offer dialogue")
