@@ -836,3 +836,9 @@ describe('event coder on relative asides and merging', () => {
     expect(agreed.map((e) => e.actor.map((a) => a.name).join('+'))).toEqual(['Vladimir Putin']);
   });
 });
+
+describe('event coder on relative clauses read as asides', () => {
+  it('gives "Name, who denied" to the name even when the parse hangs the clause elsewhere', () => {
+    expect(events('Trump noted he had just spoken with Saudi King Salman, who denied that Riyadh was involved.', '2018-10-16').map((e) => `${e.event} ${e.actor.map((a) => a.name).join('+')}`)).toEqual(['REJECT King Salman']);
+  });
+});

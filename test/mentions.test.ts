@@ -117,3 +117,12 @@ describe('pronouns after someone the knowledge base does not know', () => {
     expect(w('he visited')).toBe('none');
   });
 });
+
+describe('acronyms and presidents', () => {
+  it('matches an acronym only in capitals, and a name also written otherwise however it is written', () => {
+    const w = who('Who is the real face of the policy? The WHO and Nato met.', '2017-04-12');
+    expect(w('Who')).toBe('none');
+    expect(w('WHO')).toMatch(/^World Health Organization/);
+    expect(w('Nato')).toMatch(/^North Atlantic Treaty Organization/);
+  });
+});

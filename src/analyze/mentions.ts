@@ -535,6 +535,8 @@ function resolveRole(
   const person = holders.length === 1 ? holders[0]! : namedHolder ?? holders[0] ?? null;
   if (!person) return null;
   const terms = person.positions.filter((x) => x.role === office && x.country === country && (!ref.earliest || kb.positionsAt(person, ref).includes(x)));
+  // "the president" of a kingdom is no one: a monarch is no president (Canada's head of state is the Queen)
+  if (/\bpresident\b/.test(words) && terms.length && !terms.some((x) => /president/i.test(x.title))) return null;
   return {
     person,
     span: { start: qualifierStart, end },

@@ -229,8 +229,12 @@ export class Syntax {
 
   /** For a relative pronoun ("the agents whom it accused"), the noun its clause modifies; else the token itself. */
   standsFor(k: number): number {
+    if (!RELATIVE.has(this.tokens[k]!.norm)) return k;
     const clause = this.head[k]!;
-    return RELATIVE.has(this.tokens[k]!.norm) && clause >= 0 && this.dep[clause] === 'acl:relcl' && this.head[clause]! >= 0 ? this.head[clause]! : k;
+    if (clause >= 0 && this.dep[clause] === 'acl:relcl' && this.head[clause]! >= 0) return this.head[clause]!;
+    // ("spoken with Saudi King Salman, who denied …", parsed as an aside: the name right before the comma)
+    const before = this.tokens[k - 2];
+    return before && this.tokens[k - 1]!.norm === ',' && (before.pos === 'PROPN' || before.pos === 'NOUN') ? k - 2 : k;
   }
 
   /** Whether the noun phrase headed by `i` names no one in particular: "those who …", "anyone", "others". */

@@ -16,7 +16,8 @@ export type Entry =
   | { type: 'surname'; people: Person[] }
   | { type: 'country'; code: string; demonym: boolean }
   | { type: 'metonym'; metonym: Metonym }
-  | { type: 'organisation'; organisation: Organisation }
+  /** `acronym`: the alias is written in capitals ("WHO", "AU") and matches only so ("Who is …" is no one) */
+  | { type: 'organisation'; organisation: Organisation; acronym?: boolean }
   | { type: 'role'; role: RoleNoun }
   | { type: 'title'; title: RoleNoun }
   | { type: 'topic'; topic: Topic }
@@ -56,7 +57,7 @@ export class Gazetteer {
     for (const c of kb.countries.values()) {
       for (const m of c.metonyms) if (!m.ambiguous) this.add(m.text.replace(/^the /i, ''), { type: 'metonym', metonym: m });
     }
-    for (const o of kb.organisations) for (const a of o.aliases) this.add(a.replace(/^the /i, ''), { type: 'organisation', organisation: o });
+    for (const o of kb.organisations) for (const a of o.aliases) this.add(a.replace(/^the /i, ''), { type: 'organisation', organisation: o, acronym: o.acronyms.includes(a) });
     for (const r of kb.roleNouns) for (const w of r.words) this.add(w, { type: 'role', role: r });
     for (const t of kb.titles) for (const w of t.words) this.add(w, { type: 'title', title: t });
     for (const t of kb.topics) for (const a of t.aliases) this.add(a, { type: 'topic', topic: t });
@@ -96,7 +97,9 @@ export class Gazetteer {
               // a surname alone must be tagged a proper noun: "He", "In", "May" at a sentence start are not names
               !(e.type === 'surname' && j === i && tokens[i]!.pos !== 'PROPN') &&
               // nor is an acronym: "UN", "EU" are no one's surname
-              !(e.type === 'surname' && j === i && /^\p{Lu}{2,}$/u.test(text.slice(tokens[i]!.start, tokens[i]!.end))),
+              !(e.type === 'surname' && j === i && /^\p{Lu}{2,}$/u.test(text.slice(tokens[i]!.start, tokens[i]!.end))) &&
+              // and an acronym is written in capitals: "Who is the real face …" names no WHO
+              !(e.type === 'organisation' && e.acronym && j === i && !/^\p{Lu}{2,}$/u.test(text.slice(tokens[i]!.start, tokens[i]!.end))),
           );
           if (entries.length) best = { first: i, last: j, entries };
         }

@@ -68,6 +68,8 @@ export interface Organisation {
   code: string;
   name: string;
   aliases: string[];
+  /** aliases written only in capitals ("WHO", "AU"): the text must write them so ("NATO" is also "Nato", so no) */
+  acronyms: string[];
   sector: Sector | null;
   country: string | null;
 }
@@ -233,7 +235,9 @@ export class KnowledgeBase {
   private loadOrganisations(): void {
     const orgs = yamlFile<Array<{ code: string; name: string; aliases?: string[]; sector?: Sector; country?: string | null }>>('organisations.yaml') ?? [];
     for (const o of orgs) {
-      const org: Organisation = { code: o.code, name: o.name, aliases: unique([o.name, ...(o.aliases ?? [])]), sector: o.sector ?? 'IGO', country: o.country ?? null };
+      const written = [o.name, ...(o.aliases ?? [])];
+      const acronyms = written.filter((a) => /^\p{Lu}{2,}$/u.test(a) && written.every((b) => b === a || b.toLowerCase() !== a.toLowerCase()));
+      const org: Organisation = { code: o.code, name: o.name, aliases: unique(written), acronyms, sector: o.sector ?? 'IGO', country: o.country ?? null };
       this.organisations.push(org);
       for (const a of org.aliases) {
         const k = key(a).replace(/^the /, '');
