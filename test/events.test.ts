@@ -842,3 +842,10 @@ describe('event coder on relative clauses read as asides', () => {
     expect(events('Trump noted he had just spoken with Saudi King Salman, who denied that Riyadh was involved.', '2018-10-16').map((e) => `${e.event} ${e.actor.map((a) => a.name).join('+')}`)).toEqual(['REJECT King Salman']);
   });
 });
+
+describe('event coder on speeches', () => {
+  it('makes no promise of "will give a big speech", and keeps "will give more aid"', () => {
+    expect(events('Obama will give a big speech in the Greek capital on Wednesday.', '2016-11-15')).toEqual([]);
+    expect(events('The United States will give Ukraine more military aid.', '2016-11-15').map((e) => e.event)).toEqual(['AGREE']);
+  });
+});
