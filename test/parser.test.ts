@@ -27,6 +27,13 @@ function tree(text: string): { p: Parse; words: string[]; rel: (w: string) => [s
   };
 }
 
+/** Parses a sentence and checks the head and relation of each word listed. */
+function expectArcs(text: string, arcs: Record<string, [string, string]>): ReturnType<typeof tree> {
+  const t = tree(text);
+  for (const [word, arc] of Object.entries(arcs)) expect(t.rel(word)).toEqual(arc);
+  return t;
+}
+
 describe('dependency parser', () => {
   it('loads its shipped model once', () => {
     const started = performance.now();
@@ -35,40 +42,30 @@ describe('dependency parser', () => {
     expect(parserModel()).toBe(model);
   });
   it('finds subjects, conjuncts and obliques', () => {
-    const { rel } = tree('Putin and Biden spoke by phone on Tuesday .');
-    expect(rel('spoke')).toEqual(['ROOT', 'root']);
-    expect(rel('Putin')).toEqual(['spoke', 'nsubj']);
-    expect(rel('Biden')).toEqual(['Putin', 'conj']);
-    expect(rel('and')).toEqual(['Biden', 'cc']);
-    expect(rel('phone')).toEqual(['spoke', 'obl']);
-    expect(rel('Tuesday')).toEqual(['spoke', 'obl']);
-    expect(rel('on')).toEqual(['Tuesday', 'case']);
+    expectArcs('Putin and Biden spoke by phone on Tuesday .', {
+      spoke: ['ROOT', 'root'], Putin: ['spoke', 'nsubj'], Biden: ['Putin', 'conj'], and: ['Biden', 'cc'],
+      phone: ['spoke', 'obl'], Tuesday: ['spoke', 'obl'], on: ['Tuesday', 'case'],
+    });
   });
   it('reads a passive with its agent', () => {
-    const { rel } = tree('Russia was accused by the United States of meddling .');
-    expect(rel('accused')).toEqual(['ROOT', 'root']);
-    expect(rel('Russia')).toEqual(['accused', 'nsubj:pass']);
-    expect(rel('was')).toEqual(['accused', 'aux:pass']);
+    const { rel } = expectArcs('Russia was accused by the United States of meddling .', {
+      accused: ['ROOT', 'root'], Russia: ['accused', 'nsubj:pass'], was: ['accused', 'aux:pass'],
+    });
     expect(rel('States')[0]).toBe('accused');
     expect(rel('States')[1]).toMatch(/^obl/);
     expect(rel('by')).toEqual(['States', 'case']);
   });
   it('attaches a complement clause to the verb that reports it', () => {
-    const { rel } = tree('The Kremlin denied that Russian troops had crossed the border .');
-    expect(rel('denied')).toEqual(['ROOT', 'root']);
-    expect(rel('Kremlin')).toEqual(['denied', 'nsubj']);
-    expect(rel('crossed')).toEqual(['denied', 'ccomp']);
-    expect(rel('troops')).toEqual(['crossed', 'nsubj']);
-    expect(rel('that')).toEqual(['crossed', 'mark']);
-    expect(rel('border')).toEqual(['crossed', 'obj']);
+    expectArcs('The Kremlin denied that Russian troops had crossed the border .', {
+      denied: ['ROOT', 'root'], Kremlin: ['denied', 'nsubj'], crossed: ['denied', 'ccomp'],
+      troops: ['crossed', 'nsubj'], that: ['crossed', 'mark'], border: ['crossed', 'obj'],
+    });
   });
   it('reads possessives and relative clauses', () => {
-    const { rel } = tree("China 's foreign minister , who arrived in Moscow on Monday , met his Russian counterpart .");
-    expect(rel('met')).toEqual(['ROOT', 'root']);
-    expect(rel('minister')).toEqual(['met', 'nsubj']);
-    expect(rel('China')).toEqual(['minister', 'nmod:poss']);
-    expect(rel('arrived')).toEqual(['minister', 'acl:relcl']);
-    expect(rel('counterpart')).toEqual(['met', 'obj']);
+    expectArcs("China 's foreign minister , who arrived in Moscow on Monday , met his Russian counterpart .", {
+      met: ['ROOT', 'root'], minister: ['met', 'nsubj'], China: ['minister', 'nmod:poss'],
+      arrived: ['minister', 'acl:relcl'], counterpart: ['met', 'obj'],
+    });
   });
   it('gives one root and a head to every word', () => {
     const { p } = tree('Talks resumed ; the ministers , however , left early , saying nothing .');

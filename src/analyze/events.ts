@@ -780,9 +780,9 @@ const CIRCUMSTANTIAL = new Set(['in', 'at', 'during', 'near', 'on', 'after', 'be
 function parsedParticipants(syntax: Syntax, tokens: Token[], G: GenericActors, hit: Hit, mentions: Mention[], object: string): { actor: Mention[]; recipient: Mention[]; pair?: boolean; nobody?: boolean; passive?: boolean } {
   const pred = syntax.predicate(hit.first);
   const outside = (k: number) => k < hit.first || k > hit.last;
+  const at = (words: number[]) => mentions.filter((m) => words.some((k) => outside(k) && syntax.covers(m, k)));
   const naming = (i: number) => {
     const { heads, titled, modifiers } = syntax.naming(i);
-    const at = (words: number[]) => mentions.filter((m) => words.some((k) => outside(k) && syntax.covers(m, k)));
     const named = at(heads);
     const title = at(titled).filter((m) => m.kind === 'person' || m.kind === 'role');
     // "US Secretary of State John Kerry": the state before a title is the title's, the person is named after it
@@ -793,17 +793,21 @@ function parsedParticipants(syntax: Syntax, tokens: Token[], G: GenericActors, h
   const found = syntax.subject(pred);
   // (the noun a relative clause modifies keeps whatever preposition it has: "the commerce of those who oppose …")
   // (an object read as the subject of its infinitive must name someone itself, not through a "with" after it)
-  const namesSomeone = (i: number) => { const { heads, modifiers } = syntax.naming(i); return mentions.some((m) => [...heads, ...modifiers].some((k) => outside(k) && syntax.covers(m, k))); };
+  const namesSomeone = (i: number) => { const { heads, modifiers } = syntax.naming(i); return at([...heads, ...modifiers]).length > 0; };
   const subj = found && (found.ifNamed ? namesSomeone(found.token) : found.passive || found.antecedent || (found.token < hit.first && !syntax.hasCase(found.token))) ? found : null;
-  // "the two leaders discussed trade": the pair of an event told before, not whoever the words name nearby
-  // (unless the mentions layer already knows who the two are)
-  if (subj && !subj.passive && syntax.pair(subj.token) && !naming(subj.token).length) return { actor: [], recipient: [], pair: true };
-  // "those who oppose the withdrawal": no one in particular acts, whoever is named nearby
-  if (subj && !subj.passive && syntax.nobody(subj.token)) return { actor: [], recipient: [], nobody: true };
-  // "the treaty, which banned such weapons", "a law blacklisting abusers": a thing does it, no actor
-  const h = subj ? tokens[subj.token]! : null;
-  // ("which" names a thing whatever the parse hung its clause from)
-  if (subj && !subj.passive && !naming(subj.token).length && (h!.norm === 'which' || (subj.antecedent && (h!.pos === 'NOUN' || h!.pos === 'PROPN') && !actorNoun(h!, G)))) return { actor: [], recipient: [], nobody: true };
+  const active = subj && !subj.passive ? subj : null;
+  const activeNames = active ? naming(active.token) : [];
+  if (active) {
+    const h = tokens[active.token]!;
+    // "the two leaders discussed trade": the pair of an event told before, not whoever the words name nearby
+    // (unless the mentions layer already knows who the two are)
+    if (syntax.pair(active.token) && !activeNames.length) return { actor: [], recipient: [], pair: true };
+    // "those who oppose the withdrawal": no one in particular acts, whoever is named nearby
+    if (syntax.nobody(active.token)) return { actor: [], recipient: [], nobody: true };
+    // "the treaty, which banned such weapons", "a law blacklisting abusers": a thing does it, no actor
+    // ("which" names a thing whatever the parse hung its clause from)
+    if (!activeNames.length && (h.norm === 'which' || (active.antecedent && (h.pos === 'NOUN' || h.pos === 'PROPN') && !actorNoun(h, G)))) return { actor: [], recipient: [], nobody: true };
+  }
   // (a relative pronoun comes before its verb: "the agents whom it accused")
   const objects = syntax.objects(pred).filter((o) => o.token > hit.last || syntax.standsFor(o.token) !== o.token);
   const agent = objects.find((o) => o.rel === 'obl' && o.case === 'by');
@@ -812,7 +816,7 @@ function parsedParticipants(syntax: Syntax, tokens: Token[], G: GenericActors, h
   const direct = objects.filter((o) => o.rel !== 'obl');
   const oblique = objects.filter((o) => o.rel === 'obl' && o.case && (preps ? preps.includes(o.case) : !CIRCUMSTANTIAL.has(o.case)));
   const chosen = preps ? oblique : direct.length ? direct : oblique;
-  return { actor: subj ? [subj.token, ...subj.others].flatMap(naming) : [], recipient: chosen.flatMap((o) => naming(syntax.standsFor(o.token))) };
+  return { actor: active ? [...activeNames, ...active.others.flatMap(naming)] : [], recipient: chosen.flatMap((o) => naming(syntax.standsFor(o.token))) };
 }
 
 /** The subject: the nearest salient mention before the trigger, with the mentions coordinated with it. */

@@ -21,6 +21,19 @@ export interface SyntaxWords {
   instrument: Set<string>;
 }
 
+/** Who does a predicate, as `Syntax.subject` reads it from the parse. */
+export interface Subject {
+  token: number;
+  /** the subject is the patient: the event's actor is the agent after "by" */
+  passive: boolean;
+  /** further subjects the parser gave the same verb: a coordination it split */
+  others: number[];
+  /** a noun outside the clause (the noun a relative clause or participle modifies, an owner, a controlling object) */
+  antecedent?: boolean;
+  /** to be trusted only if the noun names someone itself ("prompting the Russian president to …") */
+  ifNamed?: boolean;
+}
+
 /** Heads and relations for every token of a document: `head[i]` is a token index, -1 for a sentence root. */
 export class Syntax {
   readonly head: Int32Array;
@@ -100,7 +113,9 @@ export class Syntax {
    * `passive` says whether the subject found is the patient (nsubj:pass with a form of "be", or the noun a
    * participle modifies: "Maduro, backed by Russia").
    */
-  subject(i: number): { token: number; passive: boolean; others: number[]; antecedent?: boolean; ifNamed?: boolean } | null {
+  subject(i: number): Subject | null {
+    // a noun outside the clause that does it: its own preposition, if any, is no reason to doubt it
+    const standIn = (token: number, ifNamed = false): Subject => ({ token, passive: false, others: [], antecedent: true, ...(ifNamed ? { ifNamed } : {}) });
     let k = i;
     // "Trump is expected to call for …": the subject of a passive the infinitive hangs from does the infinitive
     let raised = false;
@@ -110,17 +125,19 @@ export class Syntax {
       // as a subject, and whoever does the clause above does both)
       const [subj, ...others] = this.children(k).filter((c) => this.base(c) === 'nsubj');
       // "those who oppose …": a relative pronoun stands for the noun its clause modifies
-      if (subj !== undefined && this.standsFor(subj) !== subj) return { token: this.standsFor(subj), passive: this.dep[subj] === 'nsubj:pass', others: [], antecedent: true };
+      if (subj !== undefined && this.standsFor(subj) !== subj) return { ...standIn(this.standsFor(subj)), passive: this.dep[subj] === 'nsubj:pass' };
       if (subj !== undefined) return { token: subj, passive: !raised && this.dep[subj] === 'nsubj:pass' && this.passiveVoice(k), others };
       // "opening the door for Turkey to launch an offensive": the noun after "for" does the infinitive
       const forSubject = this.forSubject(k);
-      if (forSubject !== null) return { token: forSubject, passive: false, others: [], antecedent: true };
+      if (forSubject !== null) return standIn(forSubject);
       const rel = this.dep[k]!;
       const up = this.head[k]!;
       if (up < 0) return null;
       // the noun a relative clause or a participle modifies does it, whatever preposition that noun has in its own
       // clause ("responding to US planes shooting down a jet")
-      if (rel === 'acl:relcl') return { token: up, passive: false, others: [], antecedent: true };
+      if (rel === 'acl:relcl') return standIn(up);
+      // the "to", "of" or "by" that joins the clause at `k` to the word it hangs from
+      const joint = this.children(k).find((c) => c < k && (this.base(c) === 'mark' || this.base(c) === 'case'));
       // "Yanukovych reversed a decision to sign", "Putin's plan to visit", "is in the process of inviting": a verb
       // joined to a noun by "to" or "of" is done by the noun's owner, else by whoever does the verb the noun hangs from
       // (but "accused the Russian government of hacking": the one accused does the gerund, whatever it hangs from)
@@ -128,11 +145,10 @@ export class Syntax {
       // more often one of purpose the parser hung there, "used a press conference to condemn", and the parse tells
       // nothing of who does it)
       const judged = this.dep[up] === 'obj' && this.head[up]! >= 0 && this.words.judging.has(this.tokens[this.head[up]!]!.lemma);
-      const joint = this.children(k).find((c) => c < k && (this.base(c) === 'mark' || this.base(c) === 'case'));
       const owned = joint !== undefined && (this.tokens[joint]!.norm !== 'to' || this.words.intention.has(this.tokens[up]!.lemma.toLowerCase()));
       if (rel === 'acl' && !judged && owned) {
         const owner = this.children(up).find((c) => this.dep[c] === 'nmod:poss');
-        if (owner !== undefined) return { token: owner, passive: false, others: [], antecedent: true };
+        if (owner !== undefined) return standIn(owner);
         raised = true;
         // (a noun that is a predicate has the subject itself: "Trump is in the process of …")
         k = this.children(up).some((c) => this.base(c) === 'nsubj') || this.head[up]! < 0 ? up : this.head[up]!;
@@ -141,18 +157,18 @@ export class Syntax {
       // ("prompting the Russian president to send in tanks", parsed as the object's infinitive: the object, if it names
       // someone)
       if (rel === 'acl' && joint !== undefined && this.tokens[joint]!.norm === 'to' && !this.words.instrument.has(this.tokens[up]!.lemma.toLowerCase())) {
-        return this.dep[up] === 'obj' ? { token: up, passive: false, others: [], antecedent: true, ifNamed: true } : null;
+        return this.dep[up] === 'obj' ? standIn(up, true) : null;
       }
       if (rel === 'acl') {
         // a past tense the parser hung from the last of coordinated nouns ("Both Obama and the German chancellor
         // agreed") is done by all of them: from the first
         let noun = up;
         while (this.xpos[k] === 'VBD' && this.dep[noun] === 'conj' && this.head[noun]! >= 0 && this.head[noun]! < noun) noun = this.head[noun]!;
-        return { token: noun, passive: this.xpos[k] === 'VBN' && !this.children(k).some((c) => this.base(c) === 'obj'), others: [], antecedent: true };
+        return { ...standIn(noun), passive: this.xpos[k] === 'VBN' && !this.children(k).some((c) => this.base(c) === 'obj') };
       }
       // "urged Russian leaders to abide", "prompting the Russian president to intervene": the object does the infinitive
       const controller = rel === 'xcomp' ? this.children(up).find((c) => c < k && this.base(c) === 'obj') : undefined;
-      if (controller !== undefined) return { token: controller, passive: false, others: [], antecedent: true };
+      if (controller !== undefined) return standIn(controller);
       if (rel === 'xcomp' || rel === 'conj') {
         raised ||= rel === 'xcomp';
         k = up;
@@ -160,14 +176,13 @@ export class Syntax {
       }
       // "Mueller announced indictments, accusing them of …": a participle without a conjunction is done by the
       // subject of the clause it hangs from
-      if (rel === 'advcl' && this.xpos[k] === 'VBG' && !this.children(k).some((c) => this.base(c) === 'mark' || this.base(c) === 'case')) {
+      if (rel === 'advcl' && this.xpos[k] === 'VBG' && joint === undefined) {
         k = up;
         continue;
       }
       // "accused Russia of breaching the treaty by deploying a missile": a gerund after "of"/"by" is done by the one
       // accused (or thanked, blamed…), else by whoever does the verb it hangs from
-      const mark = this.children(k).find((c) => this.base(c) === 'mark' || this.base(c) === 'case');
-      if (rel === 'advcl' && mark !== undefined && GERUND_MARKS.has(this.tokens[mark]!.norm) && /ing$/.test(this.tokens[k]!.norm)) {
+      if (rel === 'advcl' && joint !== undefined && GERUND_MARKS.has(this.tokens[joint]!.norm) && /ing$/.test(this.tokens[k]!.norm)) {
         const obj = this.words.judging.has(this.tokens[up]!.lemma) ? this.children(up).find((c) => this.base(c) === 'obj') : undefined;
         if (obj !== undefined) return { token: obj, passive: false, others: [] };
         k = up;

@@ -120,8 +120,9 @@ export function slug(name: string): string {
 
 /** The last word of a name, the part news uses alone ("Lavrov"); particles stay ("de Gaulle" → "Gaulle" is wrong, so both). */
 export function surnames(name: string): string[] {
+  const parts = name.replace(/\(.*?\)/g, '').trim().split(/\s+/);
   // a generational suffix is no surname: "Jon Huntsman Jr." is Huntsman, and "Jr." alone is no one
-  const parts = name.replace(/\(.*?\)/g, '').trim().split(/\s+/).filter((w, i, all) => i < 2 || !/^(?:jr|sr|ii|iii|iv)\.?$/i.test(w) || i < all.length - 1);
+  if (parts.length > 2 && /^(?:jr|sr|ii|iii|iv)\.?$/i.test(parts[parts.length - 1]!)) parts.pop();
   if (parts.length < 2) return [];
   // East Asian order in news: "Kim Jong Un", "Xi Jinping", "Moon Jae-in" are called by the first word only
   // (the last, "Un", would read every "UN" as Kim Jong Un)
