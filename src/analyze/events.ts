@@ -70,6 +70,8 @@ interface Words {
   intention: Set<string>;
   /** nouns of a power or a chance, whose infinitive is only possible ("his authority to lift sanctions") */
   capacity: Set<string>;
+  /** nouns an event goes by, which a cancelling verb takes as its object ("scrapped the trip", "called it off") */
+  occasion: Set<string>;
   syntax: SyntaxWords;
 }
 
@@ -139,7 +141,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     titles: new Map(Object.entries(file.generic_titles ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
   const list = (k: keyof RuleFile['words']) => new Set((file.words[k] ?? []).map((w) => w.toLowerCase()));
-  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair'), intention: new Set([...list('intention'), ...list('capacity')]), instrument: list('instrument') } };
+  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), occasion: list('occasion'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair'), intention: new Set([...list('intention'), ...list('capacity')]), instrument: list('instrument') } };
   return { generic, words, triggers, byFirst, cues };
 }
 
@@ -1129,10 +1131,26 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     else if (cueBefore(tokens, Math.max(clause[0], hit.first - 3), to, R.cues.considered)) status = 'hypothetical';
     // "will meet leaders from Israel and France to discuss Iran": an infinitive is as planned as its clause
     else if (cueBefore(tokens, infinitive(tokens, hit) ? afterSubordinateBreak(tokens, text, Math.max(clause[0], sentenceStart), hit.first) : from, to, R.cues.planned)) status = 'planned';
+    // "is set to hold a series of group and one-on-one meetings": a noun is as planned as the verb that takes it
+    else if ((hit.trigger.nominal || tokens[hit.first]!.pos === 'NOUN') && plannedVerb(tokens, hit, clause[0], R)) status = 'planned';
     else if (cueBefore(tokens, afterSubordinateBreak(tokens, text, sentenceStart, hit.first), to, R.cues.uncertain)) status = 'uncertain';
   }
   return { status, negated };
 }
+
+/**
+ * The verb whose object phrase a nominal trigger ends, when a planning cue comes right before it ("set to hold a
+ * series of … meetings", "plans to attend the summit"). The phrase between them holds only nominal words.
+ */
+function plannedVerb(tokens: Token[], hit: Hit, c0: number, R: Rules): boolean {
+  for (let i = hit.first - 1; i >= Math.max(c0, hit.first - 12); i--) {
+    const t = tokens[i]!;
+    if (t.pos === 'VERB') return cueBefore(tokens, Math.max(c0, i - 3), i - 1, R.cues.planned);
+    if (!NOMINAL_WORD.has(t.pos) && !/^[-–]$/.test(t.norm)) return false;
+  }
+  return false;
+}
+const NOMINAL_WORD = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ', 'ADP', 'PRON']);
 
 /** An infinitive trigger of an intention noun an undoing verb governs: "scrapped plans to visit", "reversed a decision to sign". */
 function undoneIntention(tokens: Token[], hit: Hit, c0: number, R: Rules): boolean {
@@ -1400,7 +1418,7 @@ function applyLaterStatus(drafts: Draft[], tokens: Token[], sentences: Analysis[
     // "called for the summit to be cancelled", "urged Kyiv to scrap the deal": a cancellation asked for, not made
     const asked = (k: number) => drafts.some((d) => d.sentence === si && (d.event === 'REQUEST' || d.status === 'proposed') && d.hit.last < k && k - d.hit.last <= 12);
     let cancelled = false;
-    for (let k = t0; k <= t1 && !cancelled; k++) if (cueBefore(tokens, k, k, R.cues.cancelled) && !asked(k)) cancelled = true;
+    for (let k = t0; k <= t1 && !cancelled; k++) if (cueBefore(tokens, k, k, R.cues.cancelled) && !asked(k) && cancelsAnOccasion(tokens, k, t1, R)) cancelled = true;
     const uncertain = /\b(?:unclear|uncertain|not clear|unknown) (?:whether|if)\b/i.test(text.slice(s.start, s.end));
     if (!cancelled && !uncertain) return;
     const target = [...drafts].reverse().find((d) => d.actor.length && d.sentence <= si && d.sentence >= si - 2 && (cancelled ? d.status === 'proposed' || d.status === 'planned' : d.event === 'CONSULT' && d.sentence < si));
@@ -1426,6 +1444,20 @@ function applyLaterStatus(drafts: Draft[], tokens: Token[], sentences: Analysis[
  * Kislyak and discussing sanctions" — yes; "denied involvement and accused the US", "denied it, but warned …" — the
  * second finite verb is said by the denier as a fact of its own: no.
  */
+/**
+ * A cancelling word at `k` that is said of an event: in the passive ("the trip was scuttled", "has been postponed")
+ * or with an event's noun or a pronoun right after it ("cancelled his visit", "called it off"). "Abandoned its
+ * traditional role" cancels nothing.
+ */
+function cancelsAnOccasion(tokens: Token[], k: number, t1: number, R: Rules): boolean {
+  if ([tokens[k - 1], tokens[k - 2]].some((t) => t && (t.lemma === 'be' || t.norm === 'been'))) return true;
+  for (let i = k + 1; i <= Math.min(t1, k + 8); i++) {
+    if (R.words.occasion.has(tokens[i]!.lemma.toLowerCase()) || R.words.occasion.has(tokens[i]!.norm)) return true;
+    if (tokens[i]!.pos === 'VERB' || (tokens[i]!.pos === 'PUNCT' && !/^['’]$/.test(tokens[i]!.norm))) return false;
+  }
+  return false;
+}
+
 function deniedByIt(text: string, tokens: Token[], denial: Hit, other: Hit): boolean {
   const between = text.slice(tokens[denial.last]!.end, tokens[other.first]!.start);
   if (/\b(?:but|while|whereas|instead|although|though|yet)\b|[;:—–]/i.test(between)) return false;
