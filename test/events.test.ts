@@ -849,3 +849,12 @@ describe('event coder on speeches', () => {
     expect(events('The United States will give Ukraine more military aid.', '2016-11-15').map((e) => e.event)).toEqual(['AGREE']);
   });
 });
+
+describe('event coder on scheduled meetings and later cancelling words', () => {
+  it('reads a noun as planned as the verb that takes it, and lets only a word said of an event cancel it', () => {
+    const evs = events('Trump is set to hold a series of group and one-on-one meetings, including with Justin Trudeau and Emmanuel Macron. Under Trump, the United States has abandoned its traditional role in the group.', '2018-06-08');
+    expect(evs.filter((e) => e.event === 'CONSULT').map((e) => `${e.recipient.map((a) => a.name).join('+')} ${e.status}`)).toEqual(['Justin Trudeau planned', 'Emmanuel Macron planned']);
+    const called = events('Trump is set to meet Kim Jong-un in Singapore. On Thursday he scrapped the summit.', '2018-05-20');
+    expect(called.filter((e) => e.event === 'CONSULT').map((e) => e.status)).toEqual(['cancelled']);
+  });
+});
