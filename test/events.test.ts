@@ -858,3 +858,11 @@ describe('event coder on scheduled meetings and later cancelling words', () => {
     expect(called.filter((e) => e.event === 'CONSULT').map((e) => e.status)).toEqual(['cancelled']);
   });
 });
+
+describe('event coder on sponsored forces', () => {
+  it('makes no actor of the state behind a force, and keeps it behind what is acted on', () => {
+    const evs = events('The U.S.-allied Kurdish-led force captured the last area held by the militants in eastern Syria.', '2019-04-01');
+    expect(evs.flatMap((e) => e.actor.map((a) => a.name))).not.toContain('United States');
+    expect(events('Russia cracked down on U.S.-funded programs in Moscow.', '2019-04-01').map(who)).toEqual(['COERCE Russia > United States']);
+  });
+});

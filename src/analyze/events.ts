@@ -194,6 +194,8 @@ const CONTEXT_OF_TYPE: Partial<Record<PloverType, string>> = {
   ASSAULT: 'military', MOBILIZE: 'military', THREATEN: 'military',
 };
 
+const SPONSORING = /^[-–](?:backed|allied|supported|sponsored|funded|financed|trained|armed|aligned|friendly|controlled)\b/;
+
 export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   const { document: doc, tokens, sentences } = a;
   if (!tokens.length) return [];
@@ -210,6 +212,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   // (a name in capitals opening a paragraph, before a dash: not "U.S.-Russian")
   const datelinePlace = (m: Mention) => (m.start === 0 || text[m.start - 1] === '\n') && /^[\p{Lu}][\p{Lu} .'’-]+$/u.test(m.text)
     && /^\s*(?:\([^)]*\)\s*)?(?:,[^—–\n]{0,30})?\s+[—–-]\s/.test(text.slice(m.end, m.end + 40));
+  // "the U.S.-allied Kurdish-led force", "Iranian-backed militias": the state behind a force is not the force
+  const sponsor = (m: Mention) => SPONSORING.test(text.slice(m.end, m.end + 16));
   const mentions = personModifiers(a.mentions, tokens, text).filter((m, i, all) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb) && !titleOfNext(m, i, all) && !datelinePlace(m));
   const drafts: Draft[] = [];
   const topicContexts = new Map(kb.topics.map((t) => [t.topic, t.context]));
@@ -228,7 +232,9 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     if (quote && hit.trigger.nominal && !namedByPlace && !/\b(?:is|are|was|were|be|['’]s)\s+(?:a|an|the)?\s*$/i.test(text.slice(Math.max(0, tokens[hit.first]!.start - 12), tokens[hit.first]!.start))) continue;
     const clause = clauseBounds(tokens, text, t0, t1, hit, quote);
     const inClause = (m: Mention) => m.start >= tokens[clause[0]]!.start && m.end <= tokens[clause[1]]!.end;
-    const clauseMentions = mentions.filter((m) => inClause(m) && !attributionMention(text, m, tokens[hit.last]!.end));
+    // (the state behind what is acted on may stand for it: "cracked down on Communist Party-funded programs")
+    const participant = (m: Mention) => !attributionMention(text, m, tokens[hit.last]!.end) && !(sponsor(m) && m.end <= tokens[hit.first]!.start);
+    const clauseMentions = mentions.filter((m) => inClause(m) && participant(m));
     const before = clauseMentions.filter((m) => m.end <= tokens[hit.first]!.start);
     const after = clauseMentions.filter((m) => m.start >= tokens[hit.last]!.end);
 
@@ -236,7 +242,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     let recipient: Actor[] = [];
     const t = hit.trigger;
     const passiveAgent = passive(tokens, text, hit, after);
-    const sentenceMentions = mentions.filter((m) => m.start >= s.start && m.end <= s.end && !attributionMention(text, m, tokens[hit.last]!.end));
+    const sentenceMentions = mentions.filter((m) => m.start >= s.start && m.end <= s.end && participant(m));
     if (t.nominal) {
       let possessor = possessorOf(text, tokens, hit, before);
       // "After his summit with Putin, Trump said …": a pronoun in a fronted phrase points ahead, to the main subject
