@@ -866,3 +866,10 @@ describe('event coder on sponsored forces', () => {
     expect(events('Russia cracked down on U.S.-funded programs in Moscow.', '2019-04-01').map(who)).toEqual(['COERCE Russia > United States']);
   });
 });
+
+describe('event coder on meetings with people of no state', () => {
+  it('makes no meeting between two leaders who met reporters together', () => {
+    expect(events('Trump and French President Emmanuel Macron also met with reporters after the breakfast.', '2018-07-12')).toEqual([]);
+    expect(events('Trump and French President Emmanuel Macron met with their delegations.', '2018-07-12').map(who)).toEqual(['CONSULT Donald Trump > Emmanuel Macron']);
+  });
+});

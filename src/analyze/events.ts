@@ -351,7 +351,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     const said = quote ? text.slice(Math.max(quote.content.start, tokens[clause[0]]!.start), tokens[hit.first]!.start) : '';
     if (!actor.length && quote?.speaker && (firstPerson(said) || (t.nominal && /^\W*(?:\(?i\)?t|this|that)\s*(?:['’]s|is|was)\s+(?:a|an)\s+$/i.test(text.slice(quote.content.start, tokens[hit.first]!.start))))) actor = [quote.speaker];
     recipient = recipient.filter((r) => !actor.some((x) => sameSide(x, r)));
-    if (t.symmetric && actor.length > 1 && !recipient.length) {
+    if (t.symmetric && actor.length > 1 && !recipient.length && !withOthers(tokens, hit, t1, after, R)) {
       recipient = actor.splice(1);
       // "the two have been discussing": two of one state is no event between states
       recipient = recipient.filter((r) => !actor.some((x) => sameSide(x, r)));
@@ -766,6 +766,18 @@ function genericSubject(text: string, tokens: Token[], hit: Hit, c0: number, tim
   if (!country) return null;
   const words = text.slice(npStart, npEnd).replace(/^(?:the|a|an)\s+/i, '');
   return { text: text.slice(npStart, npEnd), name: words, country, sector, role: null, id: null };
+}
+
+/**
+ * "Trump and Macron met with reporters": a symmetric event with people of no state after its "with" is held by
+ * the coordinated subjects together, not between them.
+ */
+function withOthers(tokens: Token[], hit: Hit, t1: number, after: Mention[], R: Rules): boolean {
+  let i = hit.last + 1;
+  if (tokens[i]?.norm !== 'with') return false;
+  for (i++; i <= t1 && ['DET', 'ADJ', 'NUM'].includes(tokens[i]!.pos); i++);
+  const head = tokens[i];
+  return !!head && head.pos === 'NOUN' && !R.words.people.has(head.lemma.toLowerCase()) && !after.some((m) => m.start <= head.start && m.end >= head.end);
 }
 
 /** The first mention after the trigger, with nothing but a determiner between, is on the actor's own side. */
