@@ -411,3 +411,11 @@ describe('seed articles: quotes', { skip: seeds.missing ?? false }, () => {
     expect(said).toEqual(expect.arrayContaining([['Mccain', 'says'], ['three senior administration officials', 'according to'], ['two officials', 'according to'], ['Kerry', 'announced']]));
   });
 });
+
+describe('quotations a text quotes another as saying', () => {
+  it('gives the quotation to the one quoted even when the tagger reads "quotes" as a noun', () => {
+    const text = '“You think I am stupid, I was not going to Vietnam,” the book quotes Trump as saying.';
+    const q = quotes(text, [{ phrase: 'Trump', kind: 'person', actor: actor('Donald Trump', 'USA') }]);
+    expect(q.map(({ speaker, who }) => ({ speaker, who }))).toEqual([{ speaker: 'Donald Trump', who: 'Trump' }]);
+  });
+});
