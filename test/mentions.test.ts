@@ -126,3 +126,11 @@ describe('acronyms and presidents', () => {
     expect(w('Nato')).toMatch(/^North Atlantic Treaty Organization/);
   });
 });
+
+describe('titles that imply their state', () => {
+  it('reads "the Pope" as the Holy See\'s, never the head of the state in focus', () => {
+    const w = who('Ukraine held talks in Kiev. Even the Pope waited for Putin in 2015.', '2018-07-16');
+    expect(w('Pope')).not.toMatch(/Petro Poroshenko/);
+    expect(w('Pope')).toMatch(/^none$|\|VAT\|/);
+  });
+});

@@ -521,6 +521,11 @@ function resolveRole(
     }
     if (country) qualifierStart = start - (before.length - before.lastIndexOf(q, before.length - 1));
   }
+  // "the Pope", "the Pentagon chief": the words imply their state; the country in focus is someone else's
+  if (!country && noun.country) {
+    country = noun.country;
+    how = 'the country the title implies';
+  }
   if (!country) {
     country = d.country;
     how = 'the country in focus';
