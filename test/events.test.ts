@@ -873,3 +873,10 @@ describe('event coder on meetings with people of no state', () => {
     expect(events('Trump and French President Emmanuel Macron met with their delegations.', '2018-07-12').map(who)).toEqual(['CONSULT Donald Trump > Emmanuel Macron']);
   });
 });
+
+describe('event coder on things as subjects', () => {
+  it('gives no actor to a verb whose own subject is a thing that names no one', () => {
+    expect(events('It quoted her as saying that strikes by the U.S.-led coalition violated international law as interference needs the approval of the U.N. Security Council.', '2014-09-24')).toEqual([]);
+    expect(events('Furthermore, the U.S. military last month conducted its annual Saber Strike exercise in eastern Poland, with the militaries of Britain and Romania.', '2018-07-01').filter((e) => e.event === 'ASSAULT')).toEqual([]);
+  });
+});

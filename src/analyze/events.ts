@@ -827,6 +827,9 @@ function parsedParticipants(syntax: Syntax, tokens: Token[], G: GenericActors, h
     // "the treaty, which banned such weapons", "a law blacklisting abusers": a thing does it, no actor
     // ("which" names a thing whatever the parse hung its clause from)
     if (!activeNames.length && (h.norm === 'which' || (active.antecedent && (h.pos === 'NOUN' || h.pos === 'PROPN') && !actorNoun(h, G)))) return { actor: [], recipient: [], nobody: true };
+    // "the past examples of U.S.-Russia cooperation I provided demonstrate": a thing that names no one is the subject
+    // (its own subject only: one the parse lends a conjoined verb or a gerund may be another's)
+    if (!activeNames.length && syntax.head[active.token] === pred && h.pos === 'NOUN' && !actorNoun(h, G) && !active.others.length && !syntax.naming(active.token).titled.length) return { actor: [], recipient: [], nobody: true };
   }
   // (a relative pronoun comes before its verb: "the agents whom it accused")
   const objects = syntax.objects(pred).filter((o) => o.token > hit.last || syntax.standsFor(o.token) !== o.token);
