@@ -880,3 +880,9 @@ describe('event coder on things as subjects', () => {
     expect(events('Furthermore, the U.S. military last month conducted its annual Saber Strike exercise in eastern Poland, with the militaries of Britain and Romania.', '2018-07-01').filter((e) => e.event === 'ASSAULT')).toEqual([]);
   });
 });
+
+describe('event coder on calls that name', () => {
+  it('reads "calling the Paris attack a pivotal moment" as no phone call', () => {
+    expect(events('Mr. Obama joined with President Hollande in calling the Paris attack a pivotal moment.', '2015-11-16').filter((e) => e.mode === 'phone')).toEqual([]);
+  });
+});

@@ -318,7 +318,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
         if (!next || !/^\s*(?:with\s+)?(?:(?:the|his|her|their|its|[\p{Lu}][\p{L}]+)\s+){0,3}$/u.test(gap) || gap.length > 40) continue;
         // "began receiving U.S. anti-tank missiles": a state's name that modifies a thing is no guest or caller;
         // nor is the owner of what is welcomed ("welcomed Putin's suggestion")
-        if (next.kind === 'country' && !animateHead(tokens, text, next, R)) continue;
+        // ("calling the Paris attack a pivotal moment": a place's name as well)
+        if ((next.kind === 'country' || next.kind === 'metonym') && !animateHead(tokens, text, next, R)) continue;
         if (/^['’]s?\b/.test(text.slice(next.end, next.end + 3))) continue;
       }
     }
