@@ -886,3 +886,10 @@ describe('event coder on calls that name', () => {
     expect(events('Mr. Obama joined with President Hollande in calling the Paris attack a pivotal moment.', '2015-11-16').filter((e) => e.mode === 'phone')).toEqual([]);
   });
 });
+
+describe('event coder on falls', () => {
+  it('reads "has declined and" as a fall, and "if Trump declined." as a refusal', () => {
+    expect(events('Haley noted that Israel bashing has declined and that the U.N. has new rules.', '2017-04-02').filter((e) => e.event === 'REJECT')).toEqual([]);
+    expect(events('Mueller would issue a subpoena if Mr Trump declined.', '2018-05-02').map((e) => e.event)).toContain('REJECT');
+  });
+});
