@@ -134,3 +134,10 @@ describe('titles that imply their state', () => {
     expect(w('Pope')).toMatch(/^none$|\|VAT\|/);
   });
 });
+
+describe('one of a kind', () => {
+  it('resolves "a president" to no one, and keeps "a spokesman for President Putin" one of his', () => {
+    const w = who('Putin met Trump. Lifting sanctions is easy: a president can lift sanctions by executive order.', '2016-12-18');
+    expect(w('president')).toBe('none');
+  });
+});

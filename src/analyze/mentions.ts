@@ -493,6 +493,9 @@ function resolveRole(
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 30);
   const words = text.slice(start, end).toLowerCase();
+  // "a president can lift sanctions", "any prime minister": one of a kind, no one in particular (a state has one
+  // leader; "a spokesman for Putin" is still one of his)
+  if ((noun.leader || noun.role === 'head_of_state' || noun.role === 'head_of_government') && /\b(?:an?|any|every|each|no|another)\s+$/i.test(before)) return null;
   let country: string | null = null;
   let qualifierStart = start;
   let how = '';
