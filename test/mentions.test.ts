@@ -139,5 +139,6 @@ describe('one of a kind', () => {
   it('resolves "a president" to no one, and keeps "a spokesman for President Putin" one of his', () => {
     const w = who('Putin met Trump. Lifting sanctions is easy: a president can lift sanctions by executive order.', '2016-12-18');
     expect(w('president')).toBe('none');
+    expect(who('Russia protested after a spokesman for President Vladimir Putin warned Kiev.', '2014-04-13')('spokesman')).toMatch(/\|RUS\|/);
   });
 });
