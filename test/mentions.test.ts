@@ -142,3 +142,10 @@ describe('one of a kind', () => {
     expect(who('Russia protested after a spokesman for President Vladimir Putin warned Kiev.', '2014-04-13')('spokesman')).toMatch(/\|RUS\|/);
   });
 });
+
+describe('offices with several holders', () => {
+  it('reads a bare spokesman as the head of state\'s, and the prime minister\'s when the words say so', () => {
+    expect(who('Russia protested after a spokesman for President Vladimir Putin warned Kiev.', '2014-04-13')('spokesman')).toMatch(/^Dmitry Peskov/);
+    expect(who('Russia protested after a spokeswoman for Prime Minister Dmitry Medvedev warned Kiev.', '2014-04-13')('spokeswoman')).toMatch(/^Natalya Timakova/);
+  });
+});

@@ -478,6 +478,16 @@ export function personActor(p: Person, ref: When, kb: KnowledgeBase, text: strin
  * demonym ("Russia's", "Russian"), a metonym ("the White House incumbent"), "the country's" (the country in
  * focus), "his counterpart in Moscow" (the state named after it) — or, bare, from the country in focus.
  */
+/**
+ * Of several holders of an office (two press secretaries: the president's and the prime minister's), the one
+ * serving the leader the words attach to ("a spokesman for President Putin", "the Prime Minister's spokesman"),
+ * else the head of state's: bare spokesperson words mean the head of state's.
+ */
+function servingTheLeader(holders: Person[], office: RoleKey, country: string, ref: When, kb: KnowledgeBase, around: string): Person | null {
+  const leader = /\b(President|Prime Minister|Premier|Chancellor)\b/.exec(around)?.[1] ?? 'President';
+  return holders.find((p) => kb.positionsAt(p, ref).some((x) => x.role === office && x.country === country && x.title.includes(leader))) ?? null;
+}
+
 function resolveRole(
   text: string,
   tokens: Token[],
@@ -540,7 +550,7 @@ function resolveRole(
   // prefer a holder the text names; else the holder on the reference date
   const holders = ref.earliest || ref.latest ? kb.holders(country, office, ref).map((h) => h.person) : [];
   const namedHolder = [...named].find((p) => p.positions.some((x) => x.role === office && x.country === country && (holders.length === 0 || holders.includes(p))));
-  const person = holders.length === 1 ? holders[0]! : namedHolder ?? holders[0] ?? null;
+  const person = holders.length === 1 ? holders[0]! : namedHolder ?? servingTheLeader(holders, office, country, ref, kb, `${before} ${after}`) ?? holders[0] ?? null;
   if (!person) return null;
   const terms = person.positions.filter((x) => x.role === office && x.country === country && (!ref.earliest || kb.positionsAt(person, ref).includes(x)));
   // "the president" of a kingdom is no one: a monarch is no president (Canada's head of state is the Queen)
