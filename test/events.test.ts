@@ -893,3 +893,12 @@ describe('event coder on falls', () => {
     expect(events('Mueller would issue a subpoena if Mr Trump declined.', '2018-05-02').map((e) => e.event)).toContain('REJECT');
   });
 });
+
+describe('event coder on cue words that are nouns or names', () => {
+  it('takes neither the month of May nor Theresa May for "may", nor a peace plan for a plan to act', () => {
+    expect(events('In May, Trump pulled the United States out of the Iran nuclear deal.', '2018-06-02').map((e) => `${e.event} ${e.status}`)).toEqual(['RETREAT occurred']);
+    expect(events('Prime Minister Theresa May negotiated a deal with the European Union.', '2018-12-02').map((e) => e.status)).toEqual(['occurred']);
+    const agreed = events('Poroshenko said the ceasefire was based on his peace plan and on an agreement he reached with Russian President Vladimir Putin.', '2014-09-05').filter((e) => e.event === 'AGREE');
+    expect(agreed.map((e) => e.status)).toEqual(['occurred']);
+  });
+});

@@ -1098,6 +1098,9 @@ function passive(tokens: Token[], text: string, hit: Hit, after: Mention[]): Men
 
 function cueBefore(tokens: Token[], from: number, to: number, cues: string[][]): boolean {
   for (let i = from; i <= to; i++) {
+    // "based on his peace plan and on an agreement": a cue noun says it only of what it governs ("plans to", "an offer of");
+    // a name is no cue ("Theresa May", "in May")
+    if ((tokens[i]!.pos === 'NOUN' && !/^(?:to|for|of)$/.test(tokens[i + 1]?.norm ?? '')) || tokens[i]!.pos === 'PROPN') continue;
     for (const cue of cues) {
       if (cue.every((w, k) => tokens[i + k] && (tokens[i + k]!.lemma === w || tokens[i + k]!.norm === w))) return true;
     }
