@@ -902,3 +902,12 @@ describe('event coder on cue words that are nouns or names', () => {
     expect(agreed.map((e) => e.status)).toEqual(['occurred']);
   });
 });
+
+describe('event coder on schedules told in the present', () => {
+  it('reads "visits Laos Monday" as planned for the coming Monday, and leaves "denies" and the day of writing alone', () => {
+    const [visit] = events('When Barack Obama visits Laos Monday, he will be cementing his pivot to Asia.', '2016-09-02');
+    expect(visit).toMatchObject({ event: 'CONSULT', status: 'planned', date: { earliest: '2016-09-05' } });
+    expect(events('Rex Tillerson arrives in Moscow Tuesday with an unexpected card in his hand.', '2017-04-11')[0]).toMatchObject({ status: 'occurred' });
+    expect(events('On Tuesday, prosecutors charged Mr. Flynn. The Kremlin denies it interfered.', '2018-02-16').filter((e) => e.event === 'REJECT').map((e) => e.status)).toEqual(['occurred']);
+  });
+});

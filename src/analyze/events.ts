@@ -377,6 +377,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     // ("their next meeting on Tuesday" keeps the time that follows it)
     const another = /\b(?:second|third|another|next|new|future|follow-up)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
     if (another && date.earliest && !a.times.some((x) => x.start >= tokens[hit.last]!.end && x.end <= s.end && x.text === date.text)) date = { ...UNKNOWN, basis: 'another event than the one the sentence dates' };
+    // "When Obama visits Laos Monday": a weekday with the present tense tells a schedule
+    if (status.status === 'occurred' && !status.negated && !SAID_TYPES.has(t.event) && futuratePresent(tokens, text, hit, date, clause, a.times)) status.status = 'planned';
     if (status.status === 'planned' || status.status === 'proposed') date = aheadIfPlanned(date, tokens[hit.last]!.end, a.times);
     const topics = unique(a.topics.filter((tp) => tp.start >= s.start && tp.end <= s.end).map((tp) => tp.topic));
     const context = unique([...(CONTEXT_OF_TYPE[t.event] ? [CONTEXT_OF_TYPE[t.event]!] : []), ...t.context, ...topics.flatMap((tp) => topicContexts.get(tp) ?? [])]);
@@ -1278,6 +1280,24 @@ function toldAsBefore(text: string, sentenceStart: number, pos: number): boolean
 /** A time expression in a dateline: a place in capitals at the sentence's start, the date, then a dash. */
 function inDateline(t: TimeExpression, s: { start: number }, text: string): boolean {
   return /^\s*\p{Lu}[\p{Lu}\s.'’-]+(?:\([^)]*\))?,\s*$/u.test(text.slice(s.start, t.start)) && /^\s*(?:\([^)]*\)\s*)?[—–-]/.test(text.slice(t.end, t.end + 24));
+}
+
+/**
+ * A verb in the simple present ("visits", "meets") dated by a bare weekday: news tells a schedule that way
+ * ("Obama visits Laos Monday"); a past event would take the past tense.
+ */
+function futuratePresent(tokens: Token[], text: string, hit: Hit, date: When, clause: [number, number], times: TimeExpression[]): boolean {
+  const t = tokens[hit.first]!;
+  const prev = tokens[hit.first - 1];
+  if (hit.trigger.nominal || !/s$/.test(t.norm) || t.norm === t.lemma || !prev || prev.pos === 'AUX') return false;
+  // ("Obama visits/NOUN Laos": a verb wink read as a noun still follows its subject; "seven strikes" is a noun)
+  if (t.pos !== 'VERB' && !['PROPN', 'PRON'].includes(prev.pos)) return false;
+  // (the weekday of the trigger's own words, with no punctuation between: not of an earlier sentence or another clause)
+  const own = times.some((x) => x.text === date.text && x.start >= tokens[clause[0]]!.start && x.end <= tokens[clause[1]]!.end
+    && !/[,;:.!?—–()]/.test(x.start > t.end ? text.slice(t.end, x.start) : text.slice(x.end, t.start)));
+  // (a weekday that is the day of writing tells what happens today)
+  const m = /^the \w+day on or (?:before|after)(?: \([^)]*\))? the reference date (\d{4}-\d{2}-\d{2})/.exec(date.basis ?? '');
+  return own && !!m && date.earliest !== m[1];
 }
 
 /**
