@@ -911,3 +911,12 @@ describe('event coder on schedules told in the present', () => {
     expect(events('On Tuesday, prosecutors charged Mr. Flynn. The Kremlin denies it interfered.', '2018-02-16').filter((e) => e.event === 'REJECT').map((e) => e.status)).toEqual(['occurred']);
   });
 });
+
+describe('event coder on proposals that end before the trigger', () => {
+  it('reads "sought to minimize expectations for the trip" as no proposal of the trip, and "proposed … after they met" as a meeting held', () => {
+    const evs = events('Secretary of State Rex Tillerson will travel to Moscow next week. The United States has sought to minimize expectations for the trip.', '2017-04-08');
+    expect(evs.map((e) => `${e.event} ${e.status}`)).toEqual(['CONSULT planned']);
+    const met = events('Putin proposed that same plan after he met Merkel at a Group of Seven summit in Germany.', '2015-06-20').filter((e) => e.event === 'CONSULT');
+    expect(met.map((e) => e.status)).not.toContain('proposed');
+  });
+});

@@ -1099,14 +1099,24 @@ function passive(tokens: Token[], text: string, hit: Hit, after: Mention[]): Men
 }
 
 function cueBefore(tokens: Token[], from: number, to: number, cues: string[][]): boolean {
+  return cueAt(tokens, from, to, cues) >= 0;
+}
+
+/** Where the last cue between `from` and `to` begins, or -1. */
+function cueAt(tokens: Token[], from: number, to: number, cues: string[][]): number {
+  let at = -1;
   for (let i = from; i <= to; i++) {
     // "based on his peace plan and on an agreement": a cue noun says it only of what it governs ("plans to", "an offer of");
     // a name is no cue ("Theresa May", "in May")
     if ((tokens[i]!.pos === 'NOUN' && !/^(?:to|for|of)$/.test(tokens[i + 1]?.norm ?? '')) || tokens[i]!.pos === 'PROPN') continue;
-    for (const cue of cues) {
-      if (cue.every((w, k) => tokens[i + k] && (tokens[i + k]!.lemma === w || tokens[i + k]!.norm === w))) return true;
-    }
+    if (cues.some((cue) => cue.every((w, k) => tokens[i + k] && (tokens[i + k]!.lemma === w || tokens[i + k]!.norm === w)))) at = i;
   }
+  return at;
+}
+
+/** A noun with a preposition of its own between a cue and the trigger: "expectations for (the trip)". */
+function nounComplementBetween(tokens: Token[], cue: number, first: number): boolean {
+  for (let i = cue + 1; i < first - 1; i++) if (tokens[i]!.pos === 'NOUN' && tokens[i + 1]!.pos === 'ADP' && tokens[i + 1]!.norm !== 'of') return true;
   return false;
 }
 
@@ -1147,7 +1157,9 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
   }
   if (status === 'occurred') {
     // "offered sharp criticism", "offered a rebuttal": a word said is not offered, it is said (ACCUSE, REJECT, PROTEST)
-    if (cueBefore(tokens, from, to, R.cues.proposed) && !(hit.trigger.nominal && SAID_TYPES.has(hit.trigger.event))) status = 'proposed';
+    // ("sought to minimize expectations for the trip": the trip is another noun's complement, not what is sought)
+    const proposal = cueAt(tokens, from, to, R.cues.proposed);
+    if (proposal >= 0 && !(hit.trigger.nominal && SAID_TYPES.has(hit.trigger.event)) && !nounComplementBetween(tokens, proposal, hit.first)) status = 'proposed';
     // "at their planned meeting", "the upcoming summit": the noun's own modifier says it, whatever the clause's "would"
     else if (hit.trigger.nominal && cueBefore(tokens, Math.max(clause[0], hit.first - 1), to, R.cues.planned)) status = 'planned';
     else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b|\bunless\b|\bin case\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
