@@ -920,3 +920,11 @@ describe('event coder on proposals that end before the trigger', () => {
     expect(met.map((e) => e.status)).not.toContain('proposed');
   });
 });
+
+describe('event coder on uncertainty and circumstances', () => {
+  it('keeps a meeting told after "after" as held, whatever "whether" came before', () => {
+    const evs = events('Obama has questioned whether a deal was possible given the gaps of trust between the two countries after meeting Monday in China with Russian President Vladimir Putin.', '2016-09-06');
+    expect(evs.filter((e) => e.event === 'CONSULT').map((e) => e.status)).toEqual(['occurred']);
+    expect(events('It is unclear whether Obama met Putin in China.', '2016-09-06').map((e) => e.status)).toEqual(['uncertain']);
+  });
+});

@@ -1114,6 +1114,17 @@ function cueAt(tokens: Token[], from: number, to: number, cues: string[][]): num
   return at;
 }
 
+/**
+ * An uncertainty cue before the trigger ("unclear whether", "reportedly"), unless a time word puts the trigger in a
+ * circumstance of its own: "questioned whether a deal was possible … after meeting Putin" (the meeting took place).
+ */
+function uncertainOf(tokens: Token[], from: number, first: number, R: Rules): boolean {
+  const cue = cueAt(tokens, from, first - 1, R.cues.uncertain);
+  if (cue < 0) return false;
+  for (let i = cue + 1; i < first; i++) if (/^(?:after|before|following|since|during|until|amid)$/.test(tokens[i]!.norm)) return false;
+  return true;
+}
+
 /** A noun with a preposition of its own between a cue and the trigger: "expectations for (the trip)". */
 function nounComplementBetween(tokens: Token[], cue: number, first: number): boolean {
   for (let i = cue + 1; i < first - 1; i++) if (tokens[i]!.pos === 'NOUN' && tokens[i + 1]!.pos === 'ADP' && tokens[i + 1]!.norm !== 'of') return true;
@@ -1172,7 +1183,7 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     else if (cueBefore(tokens, infinitive(tokens, hit) ? afterSubordinateBreak(tokens, text, Math.max(clause[0], sentenceStart), hit.first) : from, to, R.cues.planned)) status = 'planned';
     // "is set to hold a series of group and one-on-one meetings": a noun is as planned as the verb that takes it
     else if ((hit.trigger.nominal || tokens[hit.first]!.pos === 'NOUN') && plannedVerb(tokens, hit, clause[0], R)) status = 'planned';
-    else if (cueBefore(tokens, afterSubordinateBreak(tokens, text, sentenceStart, hit.first), to, R.cues.uncertain)) status = 'uncertain';
+    else if (uncertainOf(tokens, afterSubordinateBreak(tokens, text, sentenceStart, hit.first), hit.first, R)) status = 'uncertain';
   }
   return { status, negated };
 }
