@@ -928,3 +928,9 @@ describe('event coder on uncertainty and circumstances', () => {
     expect(events('It is unclear whether Obama met Putin in China.', '2016-09-06').map((e) => e.status)).toEqual(['uncertain']);
   });
 });
+
+describe('event coder on readiness', () => {
+  it('reads "stands ready to cooperate" as an offer, not cooperation done', () => {
+    expect(events('The United States stands ready to cooperate with Russia on Syria.', '2018-03-26').map((e) => `${e.event} ${e.status}`)).toEqual(['COOPERATE proposed']);
+  });
+});
