@@ -70,8 +70,12 @@ interface Words {
   intention: Set<string>;
   /** nouns of a power or a chance, whose infinitive is only possible ("his authority to lift sanctions") */
   capacity: Set<string>;
-  /** nouns an event goes by, which a cancelling verb takes as its object ("scrapped the trip", "called it off") */
+  /** nouns an event goes by, which a cancelling verb takes as its object ("scrapped the trip", "postponed it") */
   occasion: Set<string>;
+  /** participles after a state's name and a hyphen that make it a force's backer ("U.S.-allied", "Iranian-backed") */
+  sponsoring: Set<string>;
+  /** time words that put a trigger in a circumstance of its own, out of an uncertainty cue's reach ("after meeting") */
+  circumstance: Set<string>;
   syntax: SyntaxWords;
 }
 
@@ -93,7 +97,7 @@ interface RuleFile {
   generic_actors?: Record<string, Sector>;
   generic_quantities?: string[];
   generic_titles?: Record<string, Sector>;
-  words: Record<'counting' | 'people' | 'need' | 'intention' | 'capacity' | 'occasion' | 'instrument' | 'judging' | 'unspecified' | 'pair', string[]>;
+  words: Record<'counting' | 'people' | 'need' | 'intention' | 'capacity' | 'occasion' | 'sponsoring' | 'circumstance' | 'instrument' | 'judging' | 'unspecified' | 'pair', string[]>;
 }
 
 let cached: Rules | null = null;
@@ -141,7 +145,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     titles: new Map(Object.entries(file.generic_titles ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
   const list = (k: keyof RuleFile['words']) => new Set((file.words[k] ?? []).map((w) => w.toLowerCase()));
-  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), occasion: list('occasion'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair'), intention: new Set([...list('intention'), ...list('capacity')]), instrument: list('instrument') } };
+  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), occasion: list('occasion'), sponsoring: list('sponsoring'), circumstance: list('circumstance'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair'), intention: new Set([...list('intention'), ...list('capacity')]), instrument: list('instrument') } };
   return { generic, words, triggers, byFirst, cues };
 }
 
@@ -194,8 +198,6 @@ const CONTEXT_OF_TYPE: Partial<Record<PloverType, string>> = {
   ASSAULT: 'military', MOBILIZE: 'military', THREATEN: 'military',
 };
 
-const SPONSORING = /^[-–](?:backed|allied|supported|sponsored|funded|financed|trained|armed|aligned|friendly|controlled)\b/;
-
 export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   const { document: doc, tokens, sentences } = a;
   if (!tokens.length) return [];
@@ -213,7 +215,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   const datelinePlace = (m: Mention) => (m.start === 0 || text[m.start - 1] === '\n') && /^[\p{Lu}][\p{Lu} .'’-]+$/u.test(m.text)
     && /^\s*(?:\([^)]*\)\s*)?(?:,[^—–\n]{0,30})?\s+[—–-]\s/.test(text.slice(m.end, m.end + 40));
   // "the U.S.-allied Kurdish-led force", "Iranian-backed militias": the state behind a force is not the force
-  const sponsor = (m: Mention) => SPONSORING.test(text.slice(m.end, m.end + 16));
+  const sponsor = (m: Mention) => { const w = /^[-–]([\p{L}]+)/u.exec(text.slice(m.end, m.end + 16)); return !!w && R.words.sponsoring.has(w[1]!.toLowerCase()); };
   const mentions = personModifiers(a.mentions, tokens, text).filter((m, i, all) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb) && !titleOfNext(m, i, all) && !datelinePlace(m));
   const drafts: Draft[] = [];
   const topicContexts = new Map(kb.topics.map((t) => [t.topic, t.context]));
@@ -1121,7 +1123,7 @@ function cueAt(tokens: Token[], from: number, to: number, cues: string[][]): num
 function uncertainOf(tokens: Token[], from: number, first: number, R: Rules): boolean {
   const cue = cueAt(tokens, from, first - 1, R.cues.uncertain);
   if (cue < 0) return false;
-  for (let i = cue + 1; i < first; i++) if (/^(?:after|before|following|since|during|until|amid)$/.test(tokens[i]!.norm)) return false;
+  for (let i = cue + 1; i < first; i++) if (R.words.circumstance.has(tokens[i]!.norm)) return false;
   return true;
 }
 
@@ -1319,8 +1321,8 @@ function futuratePresent(tokens: Token[], text: string, hit: Hit, date: When, cl
   const own = times.some((x) => x.text === date.text && x.start >= tokens[clause[0]]!.start && x.end <= tokens[clause[1]]!.end
     && !/[,;:.!?—–()]/.test(x.start > t.end ? text.slice(t.end, x.start) : text.slice(x.end, t.start)));
   // (a weekday that is the day of writing tells what happens today)
-  const m = /^the \w+day on or (?:before|after)(?: \([^)]*\))? the reference date (\d{4}-\d{2}-\d{2})/.exec(date.basis ?? '');
-  return own && !!m && date.earliest !== m[1];
+  const w = weekdayOf(date);
+  return own && !!w && date.earliest !== w.reference;
 }
 
 /**
@@ -1329,10 +1331,16 @@ function futuratePresent(tokens: Token[], text: string, hit: Hit, date: When, cl
  */
 function aheadIfPlanned(date: When, after: number, times: TimeExpression[]): When {
   const t = times.find((x) => x.text === date.text && x.start >= after && x.earliest === date.earliest);
-  const m = /^the (\w+day) on or before the reference date (\d{4}-\d{2}-\d{2})/.exec(date.basis ?? '');
-  if (!t || !m || !date.earliest || date.earliest === m[2]) return date;
+  const w = weekdayOf(date);
+  if (!t || !w || w.side !== 'before' || !date.earliest || date.earliest === w.reference) return date;
   const next = new Date(Date.parse(date.earliest) + 7 * 86400000).toISOString().slice(0, 10);
-  return { ...date, earliest: next, latest: next, basis: `the ${m[1]} on or after the reference date ${m[2]} (the event is planned)` };
+  return { ...date, earliest: next, latest: next, basis: `the ${w.day} on or after the reference date ${w.reference} (the event is planned)` };
+}
+
+/** A date resolved from a bare weekday, as the time resolver's basis tells it: the day, and the side of the reference date. */
+function weekdayOf(date: When): { day: string; side: 'before' | 'after'; reference: string } | null {
+  const m = /^the (\w+day) on or (before|after)(?: \([^)]*\))? the reference date (\d{4}-\d{2}-\d{2})/.exec(date.basis ?? '');
+  return m ? { day: m[1]!, side: m[2] as 'before' | 'after', reference: m[3]! } : null;
 }
 
 /**
@@ -1508,13 +1516,8 @@ function applyLaterStatus(drafts: Draft[], tokens: Token[], sentences: Analysis[
 }
 
 /**
- * Is the event of `other` what the denial `denial` denies? "denied that troops had attacked", "denied meeting
- * Kislyak and discussing sanctions" — yes; "denied involvement and accused the US", "denied it, but warned …" — the
- * second finite verb is said by the denier as a fact of its own: no.
- */
-/**
  * A cancelling word at `k` that is said of an event: in the passive ("the trip was scuttled", "has been postponed")
- * or with an event's noun or a pronoun right after it ("cancelled his visit", "called it off"). "Abandoned its
+ * or with an event's noun or a pronoun right after it ("cancelled his visit", "postponed it"). "Abandoned its
  * traditional role" cancels nothing.
  */
 function cancelsAnOccasion(tokens: Token[], k: number, t1: number, R: Rules): boolean {
@@ -1526,6 +1529,11 @@ function cancelsAnOccasion(tokens: Token[], k: number, t1: number, R: Rules): bo
   return false;
 }
 
+/**
+ * Is the event of `other` what the denial `denial` denies? "denied that troops had attacked", "denied meeting
+ * Kislyak and discussing sanctions" — yes; "denied involvement and accused the US", "denied it, but warned …" — the
+ * second finite verb is said by the denier as a fact of its own: no.
+ */
 function deniedByIt(text: string, tokens: Token[], denial: Hit, other: Hit): boolean {
   const between = text.slice(tokens[denial.last]!.end, tokens[other.first]!.start);
   if (/\b(?:but|while|whereas|instead|although|though|yet)\b|[;:—–]/i.test(between)) return false;

@@ -474,11 +474,6 @@ export function personActor(p: Person, ref: When, kb: KnowledgeBase, text: strin
 }
 
 /**
- * A role description: the office comes from the role noun, the state from what qualifies it — a possessive or
- * demonym ("Russia's", "Russian"), a metonym ("the White House incumbent"), "the country's" (the country in
- * focus), "his counterpart in Moscow" (the state named after it) — or, bare, from the country in focus.
- */
-/**
  * Of several holders of an office (two press secretaries: the president's and the prime minister's), the one
  * serving the leader the words attach to ("a spokesman for President Putin", "the Prime Minister's spokesman"),
  * else the head of state's: bare spokesperson words mean the head of state's.
@@ -488,6 +483,11 @@ function servingTheLeader(holders: Person[], office: RoleKey, country: string, r
   return holders.find((p) => kb.positionsAt(p, ref).some((x) => x.role === office && x.country === country && x.title.includes(leader))) ?? null;
 }
 
+/**
+ * A role description: the office comes from the role noun, the state from what qualifies it — a possessive or
+ * demonym ("Russia's", "Russian"), a metonym ("the White House incumbent"), "the country's" (the country in
+ * focus), "his counterpart in Moscow" (the state named after it) — or, bare, from the country in focus.
+ */
 function resolveRole(
   text: string,
   tokens: Token[],

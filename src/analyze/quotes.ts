@@ -795,7 +795,7 @@ function cueSpeaker(ctx: Ctx, cue: Cue, lo: number, hi: number): Found | null {
       const np = npBackward(ctx, k, lo);
       if (np && np.first - 1 >= lo && rules.quotedAs.has(tokens[np.first - 1]!.norm)) return speakerOfNP(ctx, np.first, np.last, np.head);
       // "Cohen quotes/NOUN Trump as saying": the tagger made the verb a noun of the phrase; the one quoted follows it
-      for (let q = np ? np.last - 1 : -1; np && q >= np.first; q--) if (rules.quotedAs.has(tokens[q]!.norm)) return speakerOfNP(ctx, q + 1, np.last, np.head);
+      if (np) for (let q = np.last - 1; q >= np.first; q--) if (rules.quotedAs.has(tokens[q]!.norm)) return speakerOfNP(ctx, q + 1, np.last, np.head);
     }
   }
   const back = skipFillersBack(ctx, cue.first - 1, lo);
