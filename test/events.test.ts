@@ -934,3 +934,10 @@ describe('event coder on readiness', () => {
     expect(events('The United States stands ready to cooperate with Russia on Syria.', '2018-03-26').map((e) => `${e.event} ${e.status}`)).toEqual(['COOPERATE proposed']);
   });
 });
+
+describe('merging a meeting told both ways round', () => {
+  it('keeps each participant on one side', () => {
+    const evs = events('Antony Blinken met Sergey Lavrov in Geneva on Friday. Lavrov met Blinken for ninety minutes.', '2022-01-22').filter((e) => e.event === 'CONSULT');
+    expect(evs.map(who)).toEqual(['CONSULT Antony Blinken > Sergey Lavrov']);
+  });
+});

@@ -1807,8 +1807,10 @@ function merge(drafts: Draft[], docId: string): EventRecord[] {
     );
     if (same) {
       for (const ev of d.evidence) if (!same.evidence.some((x) => x.start === ev.start)) same.evidence.push(ev);
-      same.actor = preferPeople(same.actor, d.actor);
-      same.recipient = preferPeople(same.recipient, d.recipient);
+      // (a meeting told the other way round, "Lavrov met Blinken" after "Blinken met Lavrov", keeps each on one side)
+      const known = same.symmetric ? [...same.actor, ...same.recipient] : [];
+      same.actor = preferPeople(same.actor, d.actor.filter((x) => !known.some((y) => samePerson(x, y))));
+      same.recipient = preferPeople(same.recipient, d.recipient.filter((x) => !known.some((y) => samePerson(x, y))));
       // what a report imagines ("you would have thought he had …") does not date what it reports
       if (!same.date.earliest && d.date.earliest && (d.status !== 'hypothetical' || same.status === 'hypothetical')) same.date = d.date;
       same.mode ??= d.mode;
@@ -1848,10 +1850,15 @@ function merge(drafts: Draft[], docId: string): EventRecord[] {
 }
 
 /** The union of two participant lists, where a named person replaces the bare state they act for. */
+/** Whether `x` is already told by `y`: the same known person, or a state (no person) of a participant's state. */
+function samePerson(x: Actor, y: Actor): boolean {
+  return x.id && y.id ? x.id === y.id : !x.id && y.country === x.country;
+}
+
 function preferPeople(a: Actor[], b: Actor[]): Actor[] {
   const out = [...a];
   for (const x of b) {
-    if (out.some((y) => (x.id && y.id ? x.id === y.id : !x.id && y.country === x.country))) continue;
+    if (out.some((y) => samePerson(x, y))) continue;
     if (x.id) {
       const i = out.findIndex((y) => !y.id && y.country === x.country);
       if (i >= 0) out.splice(i, 1, x);
