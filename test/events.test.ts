@@ -571,6 +571,12 @@ describe('event coder: one summit however a report words it', () => {
     const b = events('Donald Trump will hold a second meeting with Vladimir Putin on Tuesday.', '2018-07-20');
     expect(b.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-07-24');
   });
+  it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
+    const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
+    expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');
+    const b = events('Donald Trump and Vladimir Putin will meet on Monday in Helsinki for their first stand-alone meeting since Trump took office in January 2017.', '2018-07-14');
+    expect(b.map((x) => x.date.earliest)).not.toContain('2017-01-01');
+  });
   it('reads a planned meeting with one leader in a city, after another meeting in the sentence, as the report\'s leader meeting him then', () => {
     const text = 'Donald Trump heads to Brussels on Tuesday. Donald Trump wants calm. The quarrel will be worse than the rowdy Group of Seven meeting in June, especially if a scheduled meeting with Russia\'s Vladimir Putin in Oslo on July 16 goes smoothly.';
     const c = events(text, '2018-07-08').find((x) => x.event === 'CONSULT' && x.location === 'Oslo');

@@ -372,13 +372,15 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       && /\bunless\b/i.test(text.slice(tokens[hit.last]!.end, tokens[clause[1]]!.end)) && !/\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start));
     // "an earlier call", "their first meeting": the sentence's date is not this event's
     const earlier = /\b(?:earlier|previous|prior|first|last|past|former)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
-    let date = earlier ? { ...UNKNOWN, basis: 'an earlier event than the one the sentence dates' } : dateOf(a.times, tokens, hit, s, sentences, text, era);
+    let date = dateOf(a.times, tokens, hit, s, sentences, text, era);
+    // ("her last visit to the White House in April 2018" keeps the time of its own phrase)
+    if (earlier && !timeOfItsPhrase(date, tokens[hit.last]!.end, a.times, text)) date = { ...UNKNOWN, basis: 'an earlier event than the one the sentence dates' };
     // an estimate from the era must fit the participants: a known leader who held no office then was not in it
     if (date.estimate && [...actor, ...recipient].some((p) => outOfOffice(p, date, kb))) date = { ...UNKNOWN, text: date.text, basis: `${date.text}: the year is unknown (the era the text's titles suggest does not fit its participants)` };
     // "said on Thursday he looked forward to a second meeting": a time told before another meeting is not its own
     // ("their next meeting on Tuesday" keeps the time that follows it)
     const another = /\b(?:second|third|another|next|new|future|follow-up)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
-    if (another && date.earliest && !a.times.some((x) => x.start >= tokens[hit.last]!.end && x.end <= s.end && x.text === date.text)) date = { ...UNKNOWN, basis: 'another event than the one the sentence dates' };
+    if (another && !timeOfItsPhrase(date, tokens[hit.last]!.end, a.times, text)) date = { ...UNKNOWN, basis: 'another event than the one the sentence dates' };
     // "When Obama visits Laos Monday": a weekday with the present tense tells a schedule
     if (status.status === 'occurred' && !status.negated && !SAID_TYPES.has(t.event) && futuratePresent(tokens, text, hit, date, clause, a.times)) status.status = 'planned';
     if (status.status === 'planned' || status.status === 'proposed') date = aheadIfPlanned(date, tokens[hit.last]!.end, a.times);
@@ -1253,6 +1255,14 @@ function obligationOrGeneric(tokens: Token[], text: string, hit: Hit, clause: [n
  * The date: the time expression nearest the trigger in its sentence (DATE or TIME, not durations); else the
  * last one of the earlier sentences of the same paragraph; else unknown. Never the publication date.
  */
+/**
+ * A time inside the trigger's own phrase, after it and before any comma or clause of its own: "the next meeting on
+ * Tuesday", not "their first meeting since Trump took office in January 2017".
+ */
+function timeOfItsPhrase(date: When, after: number, times: TimeExpression[], text: string): boolean {
+  return !!date.earliest && times.some((x) => x.start >= after && x.text === date.text && !/[,;:.!?]|\b(?:since|when|after|before|while|until|as|because|who|which|that)\b/i.test(text.slice(after, x.start)));
+}
+
 function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string, era: Era | null): When {
   const pos = tokens[hit.first]!.start;
   const usable = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && (t.earliest || t.latest || t.value) && !yearOfAnotherNoun(t, tokens, hit, text) && !datesTheSaying(t, pos, text));
