@@ -571,6 +571,12 @@ describe('event coder: one summit however a report words it', () => {
     const b = events('Donald Trump will hold a second meeting with Vladimir Putin on Tuesday.', '2018-07-20');
     expect(b.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-07-24');
   });
+  it('takes the titled person after a state\'s name as the object of a noun, not the state', () => {
+    const [call] = events('In a phone call Saturday with U.S. Secretary of State John Kerry, Foreign Minister Sergey Lavrov said the operation was a crime.', '2014-05-04');
+    expect(who(call!)).toBe('CONSULT Sergey Lavrov > John Kerry');
+    const e = events('It wants the U.S. to ease sanctions it imposed on Russia after Mr. Putin annexed Crimea.', '2018-07-04').find((x) => x.event === 'CONCEDE');
+    expect(e?.recipient.map((r) => r.name) ?? []).not.toContain('Vladimir Putin');
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

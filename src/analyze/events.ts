@@ -1073,6 +1073,12 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
       if (!preps && !nominal) return [];
       continue;
     }
+    // "a call with U.S. Secretary of State John Kerry": the state before a title is the title's, the person is named after it
+    const titled = after[i + 1];
+    if (titled && m.kind === 'country' && (titled.kind === 'person' || titled.kind === 'role') && TITLE_BETWEEN.test(text.slice(m.end, titled.start))
+      && actorsOf(titled).some((p) => p.country === m.actor?.country)) {
+      return other(titled);
+    }
     // coordinated objects: "meeting Putin, Sergey Lavrov, and other officials"
     const objects = [m];
     for (let j = i + 1; j < after.length; j++) {
@@ -1084,6 +1090,9 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
   }
   return [];
 }
+
+/** Only the words of a title between a state's name and a person's: " Secretary of State ", " envoy ". */
+const TITLE_BETWEEN = /^\s+(?:(?!(?:and|or|but|nor|with|to|in|on|at|by|as|from|than|after|before|since|until|when|while|if|because|who|which|that|over|against)\s)[\p{L}.-]+\s+){1,5}$/u;
 
 function passive(tokens: Token[], text: string, hit: Hit, after: Mention[]): Mention | null {
   if (hit.trigger.nominal) {
