@@ -577,6 +577,10 @@ describe('event coder: one summit however a report words it', () => {
     const e = events('It wants the U.S. to ease sanctions it imposed on Russia after Mr. Putin annexed Crimea.', '2018-07-04').find((x) => x.event === 'CONCEDE');
     expect(e?.recipient.map((r) => r.name) ?? []).not.toContain('Vladimir Putin');
   });
+  it('does not take others named by their tie to a state for that state ("American enemies, such as Iran")', () => {
+    const [e] = events('Russia makes special deals with American enemies, such as Iran.', '2014-05-04');
+    expect(who(e!)).toBe('AGREE Russia > Iran');
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

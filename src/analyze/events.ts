@@ -74,6 +74,8 @@ interface Words {
   occasion: Set<string>;
   /** participles after a state's name and a hyphen that make it a force's backer ("U.S.-allied", "Iranian-backed") */
   sponsoring: Set<string>;
+  /** nouns of others defined by their tie to a state or person, who are not that state ("American enemies", "Putin's critics") */
+  relational: Set<string>;
   /** time words that put a trigger in a circumstance of its own, out of an uncertainty cue's reach ("after meeting") */
   circumstance: Set<string>;
   syntax: SyntaxWords;
@@ -97,7 +99,7 @@ interface RuleFile {
   generic_actors?: Record<string, Sector>;
   generic_quantities?: string[];
   generic_titles?: Record<string, Sector>;
-  words: Record<'counting' | 'people' | 'need' | 'intention' | 'capacity' | 'occasion' | 'sponsoring' | 'circumstance' | 'instrument' | 'judging' | 'unspecified' | 'pair', string[]>;
+  words: Record<'counting' | 'people' | 'need' | 'intention' | 'capacity' | 'occasion' | 'sponsoring' | 'relational' | 'circumstance' | 'instrument' | 'judging' | 'unspecified' | 'pair', string[]>;
 }
 
 let cached: Rules | null = null;
@@ -145,7 +147,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     titles: new Map(Object.entries(file.generic_titles ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
   const list = (k: keyof RuleFile['words']) => new Set((file.words[k] ?? []).map((w) => w.toLowerCase()));
-  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), occasion: list('occasion'), sponsoring: list('sponsoring'), circumstance: list('circumstance'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair'), intention: new Set([...list('intention'), ...list('capacity')]), instrument: list('instrument') } };
+  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), occasion: list('occasion'), sponsoring: list('sponsoring'), relational: list('relational'), circumstance: list('circumstance'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair'), intention: new Set([...list('intention'), ...list('capacity')]), instrument: list('instrument') } };
   return { generic, words, triggers, byFirst, cues };
 }
 
@@ -216,7 +218,9 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     && /^\s*(?:\([^)]*\)\s*)?(?:,[^—–\n]{0,30})?\s+[—–-]\s/.test(text.slice(m.end, m.end + 40));
   // "the U.S.-allied Kurdish-led force", "Iranian-backed militias": the state behind a force is not the force
   const sponsor = (m: Mention) => { const w = /^[-–]([\p{L}]+)/u.exec(text.slice(m.end, m.end + 16)); return !!w && R.words.sponsoring.has(w[1]!.toLowerCase()); };
-  const mentions = personModifiers(a.mentions, tokens, text).filter((m, i, all) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb) && !titleOfNext(m, i, all) && !datelinePlace(m));
+  // "deals with American enemies, such as Iran", "Putin's critics": the others named by their tie are not the state
+  const tieOf = (m: Mention) => { const w = /^(?:['’]s?)?\s+(?:[\p{L}-]+\s+)?([\p{L}]+)/u.exec(text.slice(m.end, m.end + 40)); return !!w && R.words.relational.has(w[1]!.toLowerCase()); };
+  const mentions = personModifiers(a.mentions, tokens, text).filter((m, i, all) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb) && !titleOfNext(m, i, all) && !datelinePlace(m) && !tieOf(m));
   const drafts: Draft[] = [];
   const topicContexts = new Map(kb.topics.map((t) => [t.topic, t.context]));
   const sentenceTokens = sentences.map((s) => tokenRange(tokens, s.start, s.end));
