@@ -581,6 +581,14 @@ describe('event coder: one summit however a report words it', () => {
     const [e] = events('Russia makes special deals with American enemies, such as Iran.', '2014-05-04');
     expect(who(e!)).toBe('AGREE Russia > Iran');
   });
+  it('reads a state\'s bare name before "sanctions" after a preposition as their target, and keeps the verb with an object', () => {
+    const a = events('On Russia sanctions, Rex Tillerson explained that Exxon had only expressed concerns.', '2017-01-12');
+    expect(a.filter((x) => x.event === 'SANCTION').map(who)).not.toContain('SANCTION Russia > Rex Tillerson');
+    const b = events('US sanctions on Russia hurt its banks.', '2017-01-12').find((x) => x.event === 'SANCTION');
+    expect(who(b!)).toBe('SANCTION United States > Russia');
+    expect(events('The United States sanctions Russia.', '2017-01-12').map(who)).toContain('SANCTION United States > Russia');
+    expect(events('The Kremlin orders a cut in US diplomatic staff.', '2017-07-30').map(who)).toContain('REQUEST the Kremlin > United States');
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

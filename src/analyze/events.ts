@@ -50,6 +50,8 @@ interface Trigger {
   notAfter: Set<string>;
   /** the direct object is what the event is about, not a participant ("discussed Ukraine") */
   objectIsTopic: boolean;
+  /** a state's bare name before the noun is what it targets ("Russia sanctions"); a demonym or an abbreviation acts ("US sanctions") */
+  namedTarget: boolean;
   /** between people only, the words are words: "Macron and Trump clashed over tariffs" is a quarrel, not a battle */
   betweenPeople: { event: PloverType; cameo: string } | null;
 }
@@ -93,7 +95,7 @@ interface RuleFile {
   triggers: Array<{
     match: string; pos?: string; event: PloverType; mode?: string; cameo?: string; symmetric?: boolean; status?: EventStatus;
     nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean; unilateral?: boolean;
-    partner?: boolean; between_people?: { event: PloverType; cameo: string }; not_within?: string[]; place_named?: boolean; not_before_pos?: string[]; opinion_before_fact?: boolean; not_after?: string[]; object_is_topic?: boolean;
+    partner?: boolean; between_people?: { event: PloverType; cameo: string }; not_within?: string[]; place_named?: boolean; not_before_pos?: string[]; opinion_before_fact?: boolean; not_after?: string[]; object_is_topic?: boolean; named_target?: boolean;
   }>;
   status: Record<string, string[]>;
   generic_actors?: Record<string, Sector>;
@@ -130,6 +132,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     opinionBeforeFact: !!t.opinion_before_fact,
     notAfter: new Set((t.not_after ?? []).map((x) => x.toLowerCase())),
     objectIsTopic: !!t.object_is_topic,
+    namedTarget: !!t.named_target,
   }));
   const byFirst = new Map<string, Trigger[]>();
   for (const t of triggers) {
@@ -256,6 +259,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
         const main = mainSubjectAfter(text, tokens, hit, sentenceMentions).find((m) => m.kind === 'person' || m.kind === 'role');
         if (main) possessor = main;
       }
+      // "On Russia sanctions": a state's full name right before the noun is its target
+      const target = t.namedTarget && possessor?.kind === 'country' && possessor.basis === 'country name' && !/^[\p{Lu}.]+$/u.test(possessor.text)
+        && /^(?:-related)?\s+$/.test(text.slice(possessor.end, tokens[hit.first]!.start)) ? possessor : null;
+      if (target) possessor = null;
       actor = possessor ? actorsOf(possessor) : passiveAgent ? actorsOf(passiveAgent) : [];
       // no possessor: the subject of the clause ("Blinken shared details of the call with …"), or of the main
       // clause after a fronted phrase ("After one meeting with Lavrov in Paris, Kerry announced …")
@@ -272,7 +279,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       }
       // "After meeting Putin in Helsinki, …": a gerund takes its object directly, like a verb
       const gerund = /ing$/.test(tokens[hit.first]!.norm) && FRONTED_PARTICIPLE.test(text.slice(s.start, tokens[hit.last]!.end));
-      recipient = objectOf(text, tokens, hit, after, t.object, !gerund, actor);
+      recipient = target ? actorsOf(target) : objectOf(text, tokens, hit, after, t.object, !gerund, actor);
       if (!recipient.length && actor.length && t.symmetric) recipient = objectOf(text, tokens, hit, after, 'between', true, actor);
     } else if (gerundAsNoun(tokens, text, hit)) {
       // "a far-reaching hacking scheme", "the bombing": a verb used as a noun has no subject; its possessor acts
@@ -502,7 +509,7 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
         // (the trigger's own words excepted: "floated the possibility of sanctions")
         const named = (t: Token) => trig.slots.some((x) => !x.any && (x.lemmas.has(t.lemma) || x.lemmas.has(t.norm)));
         if (tokens.slice(i + 2, end).some((x, k) => GOVERNED.test(x.norm) && tokens[i + 1 + k]!.pos === 'NOUN' && !R.words.counting.has(tokens[i + 1 + k]!.lemma) && !named(tokens[i + 1 + k]!))) continue;
-        if (trig.pos && !posMatches(tokens[i]!, trig.pos, text, tokens[i - 1], tokens[i + 1])) continue;
+        if (trig.pos && !posMatches(tokens, i, trig.pos, text)) continue;
         if (trig.notWithin.size && tokens.slice(end + 1, Math.min(t1, end + 8) + 1).some((x) => trig.notWithin.has(x.norm) || trig.notWithin.has(x.lemma))) continue;
         if (trig.notFollowedBy.some((seq) => seq.every((w, k) => tokens[end + 1 + k] && (tokens[end + 1 + k]!.lemma === w || tokens[end + 1 + k]!.norm === w)))) continue;
         if (end < t1 && trig.notBeforePos.has(tokens[end + 1]!.pos)) continue;
@@ -549,12 +556,22 @@ function statesFact(tokens: Token[], i: number, limit: number, need: Set<string>
 }
 
 /** wink tags some verbs as nouns and back ("talks", "call"); the lexicon's part of speech is checked leniently. */
-function posMatches(t: Token, pos: string, text: string, prev?: Token, next?: Token): boolean {
+const CLAUSE_OPENERS = new Set(['as', 'after', 'before', 'since', 'until', 'till', 'while', 'because', 'if', 'when', 'that', 'than', 'though', 'although', 'once', 'unless', 'whether']);
+
+function posMatches(tokens: Token[], i: number, pos: string, text: string): boolean {
+  const [t, prev, next] = [tokens[i]!, tokens[i - 1], tokens[i + 1]];
   // a "noun" right after "have"/"has"/"had" is a participle wink did not know ("have retaken")
   const afterHave = !!prev && prev.pos === 'AUX' && (prev.lemma === 'have' || /^(?:has|had|have)$/.test(prev.norm));
   // an inflected "noun" may be a verb wink misread ("Russia protests"), unless a verb stands right before it
   // ("has drawn protests") or after it ("protests are expected"): then it is the noun
-  const inflected = /(?:ed|s)$/.test(text.slice(t.start, t.end)) && t.lemma !== t.norm && !(prev && prev.pos === 'VERB') && !(next && (next.pos === 'AUX' || next.pos === 'VERB'));
+  // ("On Russia sanctions", "the Iran sanctions bill": a name after a preposition or an article modifies the noun,
+  // unless an object follows: "The Kremlin orders a cut")
+  let k = i - 1;
+  while (k >= 0 && tokens[k]!.pos === 'PROPN') k--;
+  // ("as Russia orders a cut": a word that opens a clause leaves the name its subject)
+  const modifiedByName = k < i - 1 && k >= 0 && (tokens[k]!.pos === 'ADP' || tokens[k]!.pos === 'DET') && !CLAUSE_OPENERS.has(tokens[k]!.norm)
+    && !(next && ['DET', 'PROPN', 'PRON', 'NUM', 'SCONJ', 'PART', 'ADV'].includes(next.pos));
+  const inflected = /(?:ed|s)$/.test(text.slice(t.start, t.end)) && t.lemma !== t.norm && !(prev && prev.pos === 'VERB') && !(next && (next.pos === 'AUX' || next.pos === 'VERB')) && !modifiedByName;
   // "where protests are expected": a word in -s before "are"/"have" is the noun, whatever wink says
   if (pos === 'VERB' && /s$/.test(t.norm) && next?.pos === 'AUX' && /^(?:are|were|have)$/.test(next.norm)) return false;
   if (pos === 'VERB') return (t.pos === 'VERB' || (t.pos === 'NOUN' && (inflected || afterHave)) || t.pos === 'AUX') && !nounPosition(t, text, prev);
