@@ -54,6 +54,12 @@ describe('mentions', () => {
     expect(w('he said', 2)).toMatch(/^Emmanuel Macron/);
   });
 
+  it('reads the subject of a clause a person reports as that person, whoever the sentence\'s subject is', () => {
+    const w = who('Rex Tillerson was caught by surprise when Donald Trump announced he had accepted the invitation. Later Tillerson said he knew.', '2018-03-12');
+    expect(w('he had')).toMatch(/^Donald Trump/);
+    expect(w('he knew')).toMatch(/^Rex Tillerson/);
+  });
+
   it('reads the possessor of a meeting as the leader its sentence names', () => {
     const w = who('Lindsey Graham criticised the plan on Sunday. Biden’s aides said that his meeting with Vladimir Putin had gone well.', '2021-06-20');
     expect(w('his meeting')).toMatch(/^Joe Biden/);

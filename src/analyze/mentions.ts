@@ -8,6 +8,7 @@ import type { Actor, Mention, Sector, Sentence, Token, TopicMention } from '../m
 import { lastStartingAtOrBefore, type Section, type When } from '../model/document.ts';
 import type { Entry, Gazetteer, Match } from '../kb/gazetteer.ts';
 import type { KnowledgeBase, Person, Position, RoleKey, RoleNoun } from '../kb/knowledge-base.ts';
+import { reportsClause } from './quotes.ts';
 
 const SECTOR_OF_ROLE: Partial<Record<RoleKey, Sector>> = {
   head_of_state: 'GOV', head_of_government: 'GOV', foreign_minister: 'GOV', defence_minister: 'GOV',
@@ -140,6 +141,7 @@ export function findMentions(
     const gender = PRONOUNS[t.norm];
     if (gender && !insideQuote(text, t.start) && !strangerSpeaking(text, t.start, mentions)) {
       const p = (POSSESSIVE.has(t.norm) && MEETING_AFTER.test(text.slice(t.end, t.end + 40)) ? leaderOfSentence(discourse, gender, sentenceOf(t.start)) : null)
+        ?? speakerOfClause(tokens, ti, mentions, discourse, gender)
         ?? antecedent(discourse, gender, sentenceOf(t.start), OBJECT_PRONOUNS.has(t.norm));
       if (p) {
         mentions.push({
@@ -249,6 +251,22 @@ function strangerSpeaking(text: string, at: number, known: Mention[]): boolean {
   const start = at - before.length + m.index + m[0].indexOf(m[1]!);
   const end = start + m[1]!.length;
   return !known.some((k) => k.start < end && k.end > start);
+}
+
+/**
+ * "… when Trump announced he had accepted": the subject of a clause a person reports is, first of all, that person,
+ * whoever is the sentence's subject. The person must be named right before the verb ("Trump (has) announced (that) he").
+ */
+function speakerOfClause(tokens: Token[], ti: number, mentions: Mention[], d: Discourse, gender: 'male' | 'female'): Person | null {
+  let k = ti - 1;
+  if (tokens[k]?.norm === 'that') k--;
+  const verb = tokens[k];
+  if (!verb || !reportsClause(verb.norm) || (verb.pos === 'NOUN' && !/s$/.test(verb.norm))) return null;
+  if (/^(?:has|had|have)$/.test(tokens[k - 1]?.norm ?? '')) k--;
+  const named = mentions[mentions.length - 1];
+  if (!named || named.end !== tokens[k - 1]?.end || (named.kind !== 'person' && named.kind !== 'pronoun')) return null;
+  const p = d.history.find((x) => x.at === named.start)?.person;
+  return p && (p.gender === gender || p.gender === null) ? p : null;
 }
 
 /**

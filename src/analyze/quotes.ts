@@ -128,6 +128,12 @@ export function loadQuoteRules(path: URL = new URL('./rules/quotes.yaml', import
 let rules: Rules | null = null;
 const R = (): Rules => (rules ??= loadQuoteRules());
 
+/** Whether a word is a verb that reports a clause ("said", "announced", "claims"): its subject speaks what follows. */
+export function reportsClause(word: string): boolean {
+  const cue = R().single.get(word.toLowerCase());
+  return !!cue && cue.content === 'clause' && cue.cls !== 'according';
+}
+
 // ── fixed patterns ───────────────────────────────────────────────────────────────────────────────────────────
 
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
