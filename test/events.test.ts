@@ -589,6 +589,11 @@ describe('event coder: one summit however a report words it', () => {
     expect(events('The United States sanctions Russia.', '2017-01-12').map(who)).toContain('SANCTION United States > Russia');
     expect(events('The Kremlin orders a cut in US diplomatic staff.', '2017-07-30').map(who)).toContain('REQUEST the Kremlin > United States');
   });
+  it('does not read a capitalised name inside a lower-case trigger\'s words as the lexicon\'s word ("in March" is no march)', () => {
+    const a = events('Michael Flynn was an analyst before he joined the campaign in March 2016 as an adviser.', '2017-04-01');
+    expect(a.filter((x) => x.event === 'PROTEST')).toEqual([]);
+    expect(events('Thousands of Ukrainians joined a march in Kiev on Sunday.', '2014-02-20').map((x) => x.event)).toContain('PROTEST');
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

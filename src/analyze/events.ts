@@ -501,7 +501,7 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
       // "a ground-launched missile", "Russian-backed rebels": a verb joined to a word before it is a modifier
       if (/\p{L}-$/u.test(text.slice(Math.max(0, tokens[i]!.start - 2), tokens[i]!.start))) continue;
       for (const trig of R.byFirst.get(tokens[i]!.lemma) ?? R.byFirst.get(tokens[i]!.norm) ?? []) {
-        const end = matchSlots(tokens, i, t1, trig.slots);
+        const end = matchSlots(tokens, text, i, t1, trig.slots);
         if (end < 0) continue;
         // "mounting speculation of an attack": a noun with its own "of" inside the words is the verb's object, unless
         // it only counts ("launched a wave of attacks")
@@ -596,7 +596,10 @@ function nounPosition(t: Token, text: string, prev?: Token): boolean {
 /** Words that open a noun's own complement: "speculation of", "answers regarding", "questions about how". */
 const GOVERNED = /^(?:of|regarding|about|concerning|over|how|why|whether)$/;
 
-function matchSlots(tokens: Token[], i: number, limit: number, slots: Slot[]): number {
+function matchSlots(tokens: Token[], text: string, i: number, limit: number, slots: Slot[]): number {
+  // "joined the Trump campaign in March": after a lower-case first word, a capitalised one on its own is a name, not the
+  // lexicon's word
+  const lower = /^\p{Ll}/u.test(text.slice(tokens[i]!.start, tokens[i]!.end));
   const go = (ti: number, si: number): number => {
     if (si === slots.length) return ti - 1;
     if (ti > limit) return -1;
@@ -609,6 +612,8 @@ function matchSlots(tokens: Token[], i: number, limit: number, slots: Slot[]): n
       return -1;
     }
     const t = tokens[ti]!;
+    // (the last word of a longer name may be the word itself: "blocked the Europe Bridge")
+    if (si > 0 && lower && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(text.slice(t.start, t.end)) && !/^\p{Lu}/u.test(text.slice(tokens[ti - 1]!.start, tokens[ti - 1]!.end))) return -1;
     return slot.lemmas.has(t.lemma) || slot.lemmas.has(t.norm) ? go(ti + 1, si + 1) : -1;
   };
   return go(i, 0);
