@@ -594,6 +594,13 @@ describe('event coder: one summit however a report words it', () => {
     expect(a.filter((x) => x.event === 'PROTEST')).toEqual([]);
     expect(events('Thousands of Ukrainians joined a march in Kiev on Sunday.', '2014-02-20').map((x) => x.event)).toContain('PROTEST');
   });
+  it('reads "came under attack from X" with the subject as the one attacked, and a killed deal as no killing', () => {
+    expect(events('Ukrainian troops came under attack from Russian forces on Sunday.', '2014-09-15').map(who)).toEqual(['ASSAULT Russia > Ukraine']);
+    const monitors = events('A monitoring team from the OSCE, whose role all parties accepted, came under shelling on Sunday.', '2014-09-15');
+    expect(monitors.filter((x) => x.event === 'ASSAULT' && x.actor.some((a) => a.country === 'OSCE'))).toEqual([]);
+    expect(events('Donald Trump killed the deal with Iran.', '2018-05-09').filter((x) => x.event === 'ASSAULT')).toEqual([]);
+    expect(events('Russian forces killed three Ukrainian soldiers.', '2018-05-09').map(who)).toContain('ASSAULT Russia > Ukraine');
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

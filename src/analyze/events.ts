@@ -52,6 +52,8 @@ interface Trigger {
   objectIsTopic: boolean;
   /** a state's bare name before the noun is what it targets ("Russia sanctions"); a demonym or an abbreviation acts ("US sanctions") */
   namedTarget: boolean;
+  /** the subject suffers the event, its author follows "from": "the monitors came under shelling", "came under criticism from X" */
+  undergoes: boolean;
   /** between people only, the words are words: "Macron and Trump clashed over tariffs" is a quarrel, not a battle */
   betweenPeople: { event: PloverType; cameo: string } | null;
 }
@@ -95,7 +97,7 @@ interface RuleFile {
   triggers: Array<{
     match: string; pos?: string; event: PloverType; mode?: string; cameo?: string; symmetric?: boolean; status?: EventStatus;
     nominal?: boolean; object?: string; context?: string[]; denies?: boolean; not_followed_by?: string[]; adjacent?: boolean; unilateral?: boolean;
-    partner?: boolean; between_people?: { event: PloverType; cameo: string }; not_within?: string[]; place_named?: boolean; not_before_pos?: string[]; opinion_before_fact?: boolean; not_after?: string[]; object_is_topic?: boolean; named_target?: boolean;
+    partner?: boolean; between_people?: { event: PloverType; cameo: string }; not_within?: string[]; place_named?: boolean; not_before_pos?: string[]; opinion_before_fact?: boolean; not_after?: string[]; object_is_topic?: boolean; named_target?: boolean; undergoes?: boolean;
   }>;
   status: Record<string, string[]>;
   generic_actors?: Record<string, Sector>;
@@ -133,6 +135,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     notAfter: new Set((t.not_after ?? []).map((x) => x.toLowerCase())),
     objectIsTopic: !!t.object_is_topic,
     namedTarget: !!t.named_target,
+    undergoes: !!t.undergoes,
   }));
   const byFirst = new Map<string, Trigger[]>();
   for (const t of triggers) {
@@ -297,6 +300,9 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // "…'s offer — after being called a killer by X": the subject is outside the participial clause
       if (!subj.length) subj = subjectOf(text, sentenceMentions.filter((m) => m.end <= tokens[hit.first]!.start && notReporter(m)));
       recipient = subj.flatMap(actorsOf);
+    } else if (t.undergoes) {
+      actor = objectOf(text, tokens, hit, after, 'from', false, [], true);
+      recipient = subjectOf(text, before).flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
     } else if (agentlessPassive(tokens, text, hit)) {
       // "three soldiers were killed": the subject suffered the event; who did it the text does not say
       actor = [];
@@ -338,7 +344,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     }
     // where the parse names participants, its subject and object replace the guesses of word order (parsing costs
     // three times the rest of the analysis: only where there are several mentions to choose among)
-    if (!t.nominal && sentenceMentions.length >= 2 && !gerundAsNoun(tokens, text, hit)) {
+    if (!t.nominal && !t.undergoes && sentenceMentions.length >= 2 && !gerundAsNoun(tokens, text, hit)) {
       syntax.ensure(t0, t1);
       const parsed = parsedParticipants(syntax, tokens, R.generic, hit, sentenceMentions, t.object);
       if (parsed.pair) [actor, recipient] = [[], []];
@@ -354,7 +360,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     // aside set off by commas is the subject of the verb after it, whatever the parse made of the aside
     if (!t.nominal) {
       const aside = sentenceMentions.find((m) => m.end <= tokens[hit.first]!.start && RELATIVE_ASIDE.test(text.slice(m.end, tokens[hit.first]!.start)));
-      if (aside && actorsOf(aside).length) {
+      if (aside && actorsOf(aside).length && t.undergoes) recipient = actorsOf(aside).filter((r) => !actor.some((x) => sameSide(x, r)));
+      else if (aside && actorsOf(aside).length) {
         actor = actorsOf(aside);
         recipient = recipient.filter((r) => !actor.some((x) => sameSide(x, r)));
       }
