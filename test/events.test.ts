@@ -601,6 +601,12 @@ describe('event coder: one summit however a report words it', () => {
     expect(events('Donald Trump killed the deal with Iran.', '2018-05-09').filter((x) => x.event === 'ASSAULT')).toEqual([]);
     expect(events('Russian forces killed three Ukrainian soldiers.', '2018-05-09').map(who)).toContain('ASSAULT Russia > Ukraine');
   });
+  it('reads no release in a statement released, and no downing in Downing Street, but keeps a headline\'s verbs', () => {
+    const a = events('The joint statement from Theresa May, Donald Trump and Angela Merkel, released by Downing Street, follows weeks of British efforts.', '2018-03-16');
+    expect(a.filter((x) => x.event === 'CONCEDE' || x.event === 'ASSAULT')).toEqual([]);
+    expect(events('The American pastor, released by Turkey on Friday, flew home.', '2018-10-14').map((x) => x.event)).toContain('CONCEDE');
+    expect(events('Russia Denies Group\'s Claim For Credit', '2015-10-31').map((x) => x.event)).toContain('REJECT');
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

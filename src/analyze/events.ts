@@ -344,6 +344,13 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     }
     // where the parse names participants, its subject and object replace the guesses of word order (parsing costs
     // three times the rest of the analysis: only where there are several mentions to choose among)
+    // "the joint statement …, released by Downing Street": what a passive participle tells of is its patient, which the
+    // words' excluded objects name as well as their object
+    if (!t.nominal && t.notWithin.size && /(?:,|\b(?:was|were|been|being|is|are))\s*$/.test(text.slice(Math.max(0, tokens[hit.first]!.start - 8), tokens[hit.first]!.start))) {
+      syntax.ensure(t0, t1);
+      const patient = syntax.subject(syntax.predicate(hit.first));
+      if (patient?.passive && (t.notWithin.has(tokens[patient.token]!.lemma) || t.notWithin.has(tokens[patient.token]!.norm))) continue;
+    }
     if (!t.nominal && !t.undergoes && sentenceMentions.length >= 2 && !gerundAsNoun(tokens, text, hit)) {
       syntax.ensure(t0, t1);
       const parsed = parsedParticipants(syntax, tokens, R.generic, hit, sentenceMentions, t.object);
@@ -503,10 +510,16 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
     // a question reports no event ("What did they disagree on?", "Will an arms race follow?")
     if (/\?["”’)]*\s*$/.test(text.slice(s.start, s.end)) && !/^["“]/.test(text.slice(s.start, s.start + 1))) return;
     const [t0, t1] = tokenRange(tokens, s.start, s.end);
+    // (a headline's words of four letters or more are all capitalised: names do not make a sentence one)
+    const titleCase = tokens.slice(t0, t1 + 1).filter((t) => /^\p{Ll}{4,}/u.test(text.slice(t.start, t.end))).length <= 1;
     for (let i = t0; i <= t1; i++) {
       let best: Hit | null = null;
       // "a ground-launched missile", "Russian-backed rebels": a verb joined to a word before it is a modifier
       if (/\p{L}-$/u.test(text.slice(Math.max(0, tokens[i]!.start - 2), tokens[i]!.start))) continue;
+      // "released by Downing Street": a capitalised word inside a sentence, before another, is part of a name
+      // (not in a headline's title case: "Russia Denies Group's Claim")
+      if (!titleCase && i > t0 && /^\p{Lu}\p{Ll}/u.test(text.slice(tokens[i]!.start, tokens[i]!.end)) && /^\p{Lu}\p{Ll}/u.test(text.slice(tokens[i + 1]?.start ?? 0, tokens[i + 1]?.end ?? 0))
+        && tokens[i + 1]!.pos === 'PROPN' && /[\p{L},]$/u.test(text.slice(tokens[i - 1]!.start, tokens[i - 1]!.end))) continue;
       for (const trig of R.byFirst.get(tokens[i]!.lemma) ?? R.byFirst.get(tokens[i]!.norm) ?? []) {
         const end = matchSlots(tokens, text, i, t1, trig.slots);
         if (end < 0) continue;
