@@ -580,6 +580,8 @@ describe('event coder: one summit however a report words it', () => {
   it('does not take others named by their tie to a state for that state ("American enemies, such as Iran")', () => {
     const [e] = events('Russia makes special deals with American enemies, such as Iran.', '2014-05-04');
     expect(who(e!)).toBe('AGREE Russia > Iran');
+    const calling = events('Russia and China, both U.S. adversaries that are often skeptical of efforts to pressure North Korea, are calling for an easing of the U.S. sanctions.', '2019-03-01');
+    expect(calling.filter((x) => x.event === 'REQUEST').map((x) => x.actor.map((a) => a.name).join('+'))).toEqual(['Russia+China']);
   });
   it('reads a state\'s bare name before "sanctions" after a preposition as their target, and keeps the verb with an object', () => {
     const a = events('On Russia sanctions, Rex Tillerson explained that Exxon had only expressed concerns.', '2017-01-12');

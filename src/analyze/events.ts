@@ -225,7 +225,11 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
   // "the U.S.-allied Kurdish-led force", "Iranian-backed militias": the state behind a force is not the force
   const sponsor = (m: Mention) => { const w = /^[-–]([\p{L}]+)/u.exec(text.slice(m.end, m.end + 16)); return !!w && R.words.sponsoring.has(w[1]!.toLowerCase()); };
   // "deals with American enemies, such as Iran", "Putin's critics": the others named by their tie are not the state
-  const tieOf = (m: Mention) => { const w = /^(?:['’]s?)?\s+(?:[\p{L}-]+\s+)?([\p{L}]+)/u.exec(text.slice(m.end, m.end + 40)); return !!w && R.words.relational.has(w[1]!.toLowerCase()); };
+  // (one word may come between: "Russia's closest neighbours")
+  const tieOf = (m: Mention) => {
+    const w = /^(?:['’]s?)?\s+([\p{L}-]+)(?:\s+([\p{L}]+))?/u.exec(text.slice(m.end, m.end + 40));
+    return !!w && [w[1], w[2]].some((x) => !!x && R.words.relational.has(x.toLowerCase()));
+  };
   const mentions = personModifiers(a.mentions, tokens, text).filter((m, i, all) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb) && !titleOfNext(m, i, all) && !datelinePlace(m) && !tieOf(m));
   const drafts: Draft[] = [];
   const topicContexts = new Map(kb.topics.map((t) => [t.topic, t.context]));
