@@ -608,6 +608,7 @@ describe('event coder: one summit however a report words it', () => {
     expect(a.filter((x) => x.event === 'CONCEDE' || x.event === 'ASSAULT')).toEqual([]);
     expect(events('The American pastor, released by Turkey on Friday, flew home.', '2018-10-14').map((x) => x.event)).toContain('CONCEDE');
     expect(events('Russia Denies Group\'s Claim For Credit', '2015-10-31').map((x) => x.event)).toContain('REJECT');
+    expect(events('Donald Trump said her visa was approved by Attorney General Lynch.', '2017-07-14').filter((x) => x.event === 'ASSAULT')).toEqual([]);
   });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');

@@ -520,10 +520,9 @@ function findTriggers(tokens: Token[], sentences: Analysis['sentences'], text: s
       let best: Hit | null = null;
       // "a ground-launched missile", "Russian-backed rebels": a verb joined to a word before it is a modifier
       if (/\p{L}-$/u.test(text.slice(Math.max(0, tokens[i]!.start - 2), tokens[i]!.start))) continue;
-      // "released by Downing Street": a capitalised word inside a sentence, before another, is part of a name
-      // (not in a headline's title case: "Russia Denies Group's Claim")
-      if (!titleCase && i > t0 && /^\p{Lu}\p{Ll}/u.test(text.slice(tokens[i]!.start, tokens[i]!.end)) && /^\p{Lu}\p{Ll}/u.test(text.slice(tokens[i + 1]?.start ?? 0, tokens[i + 1]?.end ?? 0))
-        && tokens[i + 1]!.pos === 'PROPN' && /[\p{L},]$/u.test(text.slice(tokens[i - 1]!.start, tokens[i - 1]!.end))) continue;
+      // "released by Downing Street", "approved by Attorney General Lynch": a capitalised word inside a sentence is
+      // part of a name (not in a headline's title case, "Russia Denies Group's Claim", nor after a colon or a quote mark)
+      if (!titleCase && i > t0 && /^\p{Lu}\p{Ll}/u.test(text.slice(tokens[i]!.start, tokens[i]!.end)) && /[\p{L}\d,]$/u.test(text.slice(tokens[i - 1]!.start, tokens[i - 1]!.end))) continue;
       for (const trig of R.byFirst.get(tokens[i]!.lemma) ?? R.byFirst.get(tokens[i]!.norm) ?? []) {
         const end = matchSlots(tokens, text, i, t1, trig.slots);
         if (end < 0) continue;
