@@ -610,6 +610,10 @@ describe('event coder: one summit however a report words it', () => {
     expect(events('Russia Denies Group\'s Claim For Credit', '2015-10-31').map((x) => x.event)).toContain('REJECT');
     expect(events('Donald Trump said her visa was approved by Attorney General Lynch.', '2017-07-14').filter((x) => x.event === 'ASSAULT')).toEqual([]);
   });
+  it('takes no participant from a denied conjunct ("Moscow, and not Washington, has worked with New Delhi")', () => {
+    const e = events('The winner was Russia: Moscow, and not Washington, has worked with New Delhi on nuclear reactors.', '2019-03-01');
+    expect(e.filter((x) => x.event === 'COOPERATE').map(who)).toEqual(['COOPERATE Moscow > New Delhi']);
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

@@ -905,11 +905,14 @@ function subjectOf(text: string, before: Mention[], isObject?: (m: Mention) => b
     if (!salientAt(text, m.start, m.end)) continue;
     // the object of a verb or a preposition is no subject: "interfered to defeat Clinton by hacking", "a major investor in Venezuela"
     if (isObject?.(m)) continue;
+    // ("Moscow, and not Washington, has worked with …": a conjunct denied is none)
+    if (/\bnot\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 8), m.start))) continue;
     const group = [m];
     let joinedByAnd = false;
     for (let j = i - 1; j >= 0; j--) {
       const gap = text.slice(before[j]!.end, group[0]!.start);
       // "Chancellor Merkel and President Putin": a title may stand between "and" and the name
+      if (/\bnot\s/i.test(gap)) break;
       if (/^\s*(?:and|,\s*and|&)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}$/iu.test(gap) || /^\s*&\s*$/.test(gap)) joinedByAnd = true;
       else if (!(/^\s*,\s*$/.test(gap) && joinedByAnd)) break;
       group.unshift(before[j]!);

@@ -230,7 +230,8 @@ export class Syntax {
       heads.push(...name(h), ...this.children(h).filter((c) => this.dep[c] === 'appos'));
       for (const c of this.children(h)) {
         const d = this.dep[c]!;
-        if (d === 'conj' && depth < 6) visit(c, depth + 1);
+        // ("Moscow, and not Washington, has worked with …": a conjunct denied names no one)
+        if (d === 'conj' && depth < 6 && !this.denied(c)) visit(c, depth + 1);
         else if (d === 'nmod' && this.tokens[c]!.pos === 'PROPN') titled.push(...name(c));
         else if (d === 'nmod:poss' || d === 'compound' || d === 'amod') {
           modifiers.push(...name(c));
@@ -240,6 +241,12 @@ export class Syntax {
     };
     visit(i, 0);
     return { heads, titled, modifiers };
+  }
+
+  /** Whether a conjunct is denied: "and not Washington", "not the EU". */
+  private denied(k: number): boolean {
+    const prev = this.tokens[k - 1];
+    return prev?.norm === 'not' || (prev?.pos === 'DET' && this.tokens[k - 2]?.norm === 'not');
   }
 
   /** For a relative pronoun ("the agents whom it accused"), the noun its clause modifies; else the token itself. */
