@@ -614,6 +614,11 @@ describe('event coder: one summit however a report words it', () => {
     const e = events('The winner was Russia: Moscow, and not Washington, has worked with New Delhi on nuclear reactors.', '2019-03-01');
     expect(e.filter((x) => x.event === 'COOPERATE').map(who)).toEqual(['COOPERATE Moscow > New Delhi']);
   });
+  it('reads a noun phrase before "would" as that modal\'s subject, a case rather than a fact ("US sanctions on China would damage …")', () => {
+    const [e] = events('US trade sanctions on China would directly damage the US economy.', '2019-03-01');
+    expect(e).toMatchObject({ event: 'SANCTION', status: 'hypothetical' });
+    expect(events('Sergey Lavrov said the talks with the United States would resume on Monday.', '2019-03-01').find((x) => x.event === 'CONSULT')?.status).toBe('planned');
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

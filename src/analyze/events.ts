@@ -14,6 +14,7 @@ import { Syntax, type SyntaxWords } from './syntax.ts';
 import { firstStartingAtOrAfter, type When } from '../model/document.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { salientAt } from './mentions.ts';
+import { reportsClause } from './quotes.ts';
 
 type Slot = { any: false; lemmas: Set<string> } | { any: true; max: number };
 
@@ -594,7 +595,11 @@ function posMatches(tokens: Token[], i: number, pos: string, text: string): bool
   // ("as Russia orders a cut": a word that opens a clause leaves the name its subject)
   const modifiedByName = k < i - 1 && k >= 0 && (tokens[k]!.pos === 'ADP' || tokens[k]!.pos === 'DET') && !CLAUSE_OPENERS.has(tokens[k]!.norm)
     && !(next && ['DET', 'PROPN', 'PRON', 'NUM', 'SCONJ', 'PART', 'ADV'].includes(next.pos));
-  const inflected = /(?:ed|s)$/.test(text.slice(t.start, t.end)) && t.lemma !== t.norm && !(prev && prev.pos === 'VERB') && !(next && (next.pos === 'AUX' || next.pos === 'VERB')) && !modifiedByName;
+  // ("US trade sanctions on China would damage …": a modal after the word's phrase makes it that modal's subject)
+  let j = i + 1;
+  while (j < tokens.length && j <= i + 6 && ['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ'].includes(tokens[j]!.pos)) j++;
+  const subjectOfModal = j > i + 1 && tokens[j]?.pos === 'AUX' && MODAL.has(tokens[j]!.norm);
+  const inflected = /(?:ed|s)$/.test(text.slice(t.start, t.end)) && t.lemma !== t.norm && !(prev && prev.pos === 'VERB') && !(next && (next.pos === 'AUX' || next.pos === 'VERB')) && !modifiedByName && !subjectOfModal;
   // "where protests are expected": a word in -s before "are"/"have" is the noun, whatever wink says
   if (pos === 'VERB' && /s$/.test(t.norm) && next?.pos === 'AUX' && /^(?:are|were|have)$/.test(next.norm)) return false;
   if (pos === 'VERB') return (t.pos === 'VERB' || (t.pos === 'NOUN' && (inflected || afterHave)) || t.pos === 'AUX') && !nounPosition(t, text, prev);
@@ -1228,7 +1233,7 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
   }
   if (status === 'occurred' && hit.trigger.nominal) {
     // "his meeting with Putin would be the easiest", "the talks will resume": the noun's own predicate
-    const modal = predicateModal(tokens, hit, clause);
+    const modal = predicateModal(tokens, hit, clause, sentenceStart);
     if (modal) return { status: modal, negated };
   }
   if (status === 'occurred') {
@@ -1282,9 +1287,12 @@ function infinitive(tokens: Token[], hit: Hit): boolean {
 }
 
 /** The first auxiliary after a nominal trigger's noun phrase, when it is a modal: will/would → planned, may/might/could → uncertain. */
-function predicateModal(tokens: Token[], hit: Hit, clause: [number, number]): EventStatus | null {
+function predicateModal(tokens: Token[], hit: Hit, clause: [number, number], sentenceStart: number): EventStatus | null {
   for (let i = hit.last + 1; i <= Math.min(clause[1], hit.last + 8); i++) {
     const t = tokens[i]!;
+    // ("the talks would resume", told as someone's word, is planned; "sanctions would damage the economy" a case,
+    // but "the summit would be a good time" presupposes the summit)
+    if (t.norm === 'would' && !/^(?:be|have)$/.test(tokens[i + 1]?.norm ?? '') && !tokens.slice(sentenceStart, hit.first).some((x) => reportsClause(x.norm))) return 'hypothetical';
     if (/^(?:will|would|shall|'ll|’ll)$/.test(t.norm)) return 'planned';
     if (/^(?:may|might|could)$/.test(t.norm)) return 'uncertain';
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT' || /^(?:that|which|who)$/.test(t.norm)) return null;
