@@ -619,6 +619,18 @@ describe('event coder: one summit however a report words it', () => {
     expect(e).toMatchObject({ event: 'SANCTION', status: 'hypothetical' });
     expect(events('Sergey Lavrov said the talks with the United States would resume on Monday.', '2019-03-01').find((x) => x.event === 'CONSULT')?.status).toBe('planned');
   });
+  it('takes the pair after "between" as a meeting\'s participants, with titles, whoever the clause\'s subject is', () => {
+    const a = events('Michael Flynn spoke with Sergey Kislyak about setting up a phone call between Mr. Trump and Russian President Vladimir Putin.', '2017-02-10');
+    expect(a.filter((x) => x.mode === 'phone').map(who)).toEqual(['CONSULT Donald Trump > Vladimir Putin']);
+    const b = events('Vladimir Putin last visited the US in 2015, when he met President Barack Obama, Mr Trump\'s predecessor, at the UN.', '2018-07-17');
+    expect(b.flatMap((x) => x.recipient.map((r) => r.name))).not.toContain('Donald Trump');
+  });
+  it('does not take a place or an object before a meeting noun as its participant', () => {
+    const a = events('President Trump is in Europe, attending a NATO summit in Belgium as part of a trip that will include meetings with British Prime Minister Theresa May.', '2018-07-11');
+    expect(a.filter((x) => x.actor.some((p) => p.name === 'Belgium' || p.country === 'NATO') && x.recipient.some((p) => p.name === 'Theresa May'))).toEqual([]);
+    const b = events('Rex Tillerson would skip the meeting so he could attend a Trump meeting with the Chinese president, Xi Jinping.', '2017-03-21');
+    expect(b.filter((x) => x.event === 'CONSULT').map(who)).toContain('CONSULT Donald Trump > Xi Jinping');
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

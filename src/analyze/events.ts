@@ -276,7 +276,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // clause after a fronted phrase ("After one meeting with Lavrov in Paris, Kerry announced …")
       // the noun of a light verb is the verb's event: "Lavrov issued a denial", "Kerry floated an offer"
       // (within the trigger's own clause: "…the G7 meeting, especially if a meeting with Putin …" is no meeting of the G7)
-      if (!actor.length && (t.event === 'CONSULT' || lightVerbBefore(tokens, hit))) actor = subjectOf(text, before.filter((m) => m.start >= tokens[afterSubordinateBreak(tokens, text, clause[0], hit.first)]!.start)).flatMap(actorsOf);
+      // ("attending a NATO summit in Belgium as part of a trip that will include meetings with …": no object is the subject)
+      if (!actor.length && (t.event === 'CONSULT' || lightVerbBefore(tokens, hit))) actor = subjectOf(text, before.filter((m) => m.start >= tokens[afterSubordinateBreak(tokens, text, clause[0], hit.first)]!.start), (m) => !!objectPosition(text, tokens, m)).flatMap(actorsOf);
       if (!actor.length && t.event === 'CONSULT' && FRONTED.test(text.slice(s.start, tokens[hit.first]!.start))) {
         actor = mainSubjectAfter(text, tokens, hit, sentenceMentions).flatMap(actorsOf);
       }
@@ -285,6 +286,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
         const pair = objectOf(text, tokens, hit, after, 'between', true, []);
         if (pair.length >= 2) actor = [pair[0]!];
       }
+      // "setting up a phone call between Trump and Putin", "a follow-up to the summit between Trump and Putin": the pair
+      // right after the noun are its participants, whoever the clause's subject is
+      const between = t.symmetric && /^\s+between\s/i.test(text.slice(tokens[hit.last]!.end, tokens[hit.last]!.end + 10)) ? objectOf(text, tokens, hit, after, 'between', true, []) : [];
+      if (between.length >= 2 && !possessor) actor = [between[0]!];
       // "After meeting Putin in Helsinki, …": a gerund takes its object directly, like a verb
       const gerund = /ing$/.test(tokens[hit.first]!.norm) && FRONTED_PARTICIPLE.test(text.slice(s.start, tokens[hit.last]!.end));
       recipient = target ? actorsOf(target) : objectOf(text, tokens, hit, after, t.object, !gerund, actor);
@@ -1100,6 +1105,9 @@ function possessorOf(text: string, tokens: Token[], hit: Hit, before: Mention[])
     if (/^['’]s\s+(?:[\p{L}\d-]+\s+){0,5}$/u.test(between)) return m;
     if ((m.kind === 'pronoun' || m.kind === 'group') && /^(?:his|her|their|its)$/i.test(m.text) && /^\s+(?:[\p{L}\d-]+\s+){0,5}$/u.test(between)) return m;
     if (m.kind === 'country' && /^(?:-led)?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(between)) return m;
+    // "to attend a Trump meeting with the Chinese president": a name right before a meeting is its owner, when the
+    // noun names its partner ("the Kim summit" alone leaves the owner unsaid; "how Trump deals with China" is a verb)
+    if (m.kind === 'person' && hit.trigger.event === 'CONSULT' && /^\s+$/.test(between) && /^\s+(?:with|to)\s/i.test(text.slice(tokens[hit.last]!.end, tokens[hit.last]!.end + 6))) return m;
   }
   return null;
 }
@@ -1140,7 +1148,9 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
     const objects = [m];
     for (let j = i + 1; j < after.length; j++) {
       const g = text.slice(objects[objects.length - 1]!.end, after[j]!.start);
-      if (/^\s*(?:,|and|,\s*and)\s*$/.test(g)) objects.push(after[j]!);
+      // ("between Mr. Trump and Russian President Vladimir Putin": a title may stand before the name)
+      // ("met President Barack Obama, Mr Trump's predecessor": a possessor in an apposition is none)
+      if (/^\s*(?:,|and|,\s*and)\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){1,3})?$/u.test(g) && !/^['’]s?\b/.test(text.slice(after[j]!.end, after[j]!.end + 3))) objects.push(after[j]!);
       else break;
     }
     return objects.flatMap(other);
