@@ -60,6 +60,12 @@ describe('mentions', () => {
     expect(w('he knew')).toMatch(/^Rex Tillerson/);
   });
 
+  it('reads a surname alone after a capitalised "The" inside a sentence as a place, not its bearer', () => {
+    const w = who('The unit sent officers to Kuala Lumpur and The Hague. William Hague said little.', '2018-10-05');
+    expect(w('Hague')).toBe('none');
+    expect(w('William Hague')).toMatch(/^William Hague/);
+  });
+
   it('reads the possessor of a meeting as the leader its sentence names', () => {
     const w = who('Lindsey Graham criticised the plan on Sunday. Biden’s aides said that his meeting with Vladimir Putin had gone well.', '2021-06-20');
     expect(w('his meeting')).toMatch(/^Joe Biden/);

@@ -67,6 +67,9 @@ export function findMentions(
     }
     // "Fox News", "Trump Tower": a surname alone that begins a longer name is not its bearer (there only)
     else if (matches[k + 1]?.first !== m.last + 1 && beginsLongerName(text, tokens, m)) otherBearer.add(m);
+    // "Kuala Lumpur and The Hague": a surname alone after a capitalised "The" inside a sentence is a place's name
+    else if (m.first > 0 && m.entries.every((e) => e.type === 'surname') && text.slice(tokens[m.first - 1]!.start, tokens[m.first - 1]!.end) === 'The'
+      && /[\p{L},]\s+$/u.test(text.slice(Math.max(0, tokens[m.first - 1]!.start - 3), tokens[m.first - 1]!.start))) otherBearer.add(m);
   }
   const surnameOfOther = (m: Match) =>
     otherBearer.has(m) || (!m.entries.some((e) => e.type === 'person') && otherSurnames.has(text.slice(tokens[m.first]!.start, tokens[m.last]!.end).toLowerCase()));
