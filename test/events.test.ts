@@ -631,6 +631,16 @@ describe('event coder: one summit however a report words it', () => {
     const b = events('Rex Tillerson would skip the meeting so he could attend a Trump meeting with the Chinese president, Xi Jinping.', '2017-03-21');
     expect(b.filter((x) => x.event === 'CONSULT').map(who)).toContain('CONSULT Donald Trump > Xi Jinping');
   });
+  it('gives no one else a trip whose owner the knowledge base does not know, but keeps "Friday\'s talks"', () => {
+    const a = events('What got the Justice Department stirred up about Page\'s July 2016 trip to Moscow was the dossier.', '2018-02-10');
+    expect(a.filter((x) => x.event === 'CONSULT')).toEqual([]);
+    const b = events('Vladimir Putin said a lot depended on Friday\'s talks with Petro Poroshenko.', '2014-09-04');
+    expect(b.filter((x) => x.event === 'CONSULT').map(who)).toEqual(['CONSULT Vladimir Putin > Petro Poroshenko']);
+  });
+  it('reads "the network of US sanctions that plagues …" as the noun, not a verb with Russia as its subject', () => {
+    const a = events('Russia despises the extensive network of US sanctions that plagues many of its officials.', '2017-07-05');
+    expect(a.filter((x) => x.event === 'SANCTION' && x.actor.some((p) => p.name === 'Russia'))).toEqual([]);
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

@@ -271,6 +271,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       const target = t.namedTarget && possessor?.kind === 'country' && possessor.basis === 'country name' && !/^[\p{Lu}.]+$/u.test(possessor.text)
         && /^(?:-related)?\s+$/.test(text.slice(possessor.end, tokens[hit.first]!.start)) ? possessor : null;
       if (target) possessor = null;
+      // "Page's July 2016 trip to Moscow": a possessor the knowledge base does not know owns it all the same
+      const stranger = !possessor && !target && STRANGER_OWNS.test(text.slice(Math.max(s.start, tokens[hit.first]!.start - 60), tokens[hit.first]!.start))
+        && !mentions.some((m) => m.end > tokens[hit.first]!.start - 60 && m.end <= tokens[hit.first]!.start && /^['’]s?\s/.test(text.slice(m.end, m.end + 3)));
+      if (stranger) continue;
       actor = possessor ? actorsOf(possessor) : passiveAgent ? actorsOf(passiveAgent) : [];
       // no possessor: the subject of the clause ("Blinken shared details of the call with …"), or of the main
       // clause after a fronted phrase ("After one meeting with Lavrov in Paris, Kerry announced …")
@@ -594,12 +598,13 @@ function posMatches(tokens: Token[], i: number, pos: string, text: string): bool
   // an inflected "noun" may be a verb wink misread ("Russia protests"), unless a verb stands right before it
   // ("has drawn protests") or after it ("protests are expected"): then it is the noun
   // ("On Russia sanctions", "the Iran sanctions bill": a name after a preposition or an article modifies the noun,
-  // unless an object follows: "The Kremlin orders a cut")
+  // unless an object follows: "The Kremlin orders a cut", "The State Department claims that …"; "the network of US
+  // sanctions that plagues …" is a noun with its relative clause)
   let k = i - 1;
   while (k >= 0 && tokens[k]!.pos === 'PROPN') k--;
   // ("as Russia orders a cut": a word that opens a clause leaves the name its subject)
   const modifiedByName = k < i - 1 && k >= 0 && (tokens[k]!.pos === 'ADP' || tokens[k]!.pos === 'DET') && !CLAUSE_OPENERS.has(tokens[k]!.norm)
-    && !(next && ['DET', 'PROPN', 'PRON', 'NUM', 'SCONJ', 'PART', 'ADV'].includes(next.pos));
+    && !(next && ['DET', 'PROPN', 'PRON', 'NUM', 'SCONJ', 'PART', 'ADV'].includes(next.pos) && !(/^(?:that|which)$/.test(next.norm) && !reportsClause(t.norm)));
   // ("US trade sanctions on China would damage …": a modal after the word's phrase makes it that modal's subject)
   let j = i + 1;
   while (j < tokens.length && j <= i + 6 && ['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ'].includes(tokens[j]!.pos)) j++;
@@ -1157,6 +1162,9 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
   }
   return [];
 }
+
+/** A capitalised possessor right before a noun and its modifiers ("Page's July 2016 trip"), not a time ("Friday's talks"). */
+const STRANGER_OWNS = /(?:^|[^\p{L}.])(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Tomorrow|Yesterday|Year|Week|Month)['’])\p{Lu}[\p{L}-]+['’]s?\s+(?:[\p{L}\d-]+\s+){0,3}$/u;
 
 /** Only the words of a title between a state's name and a person's: " Secretary of State ", " envoy ". */
 const TITLE_BETWEEN = /^\s+(?:(?!(?:and|or|but|nor|with|to|in|on|at|by|as|from|than|after|before|since|until|when|while|if|because|who|which|that|over|against)\s)[\p{L}.-]+\s+){1,5}$/u;
