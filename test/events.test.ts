@@ -641,6 +641,18 @@ describe('event coder: one summit however a report words it', () => {
     const a = events('Russia despises the extensive network of US sanctions that plagues many of its officials.', '2017-07-05');
     expect(a.filter((x) => x.event === 'SANCTION' && x.actor.some((p) => p.name === 'Russia'))).toEqual([]);
   });
+  it('does not date a noun by the time of another verb ("on Monday praised his summit"), but by a fronted or a setting time', () => {
+    const a = events('Donald Trump on Monday praised his summit with Vladimir Putin.', '2018-07-20');
+    expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBeNull();
+    const b = events('Donald Trump reacted Saturday to Robert Mueller\'s indictment of 12 Russian officers.', '2018-07-15');
+    expect(b.find((x) => x.event === 'ACCUSE')!.date.earliest).toBeNull();
+    const c = events('In 2018, Vladimir Putin and Narendra Modi recommitted to their ties with an informal summit in Sochi.', '2019-01-20');
+    expect(c.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-01-01');
+    const d = events('Donald Trump on Wednesday complained about spending at the NATO summit with Jens Stoltenberg.', '2018-07-12');
+    expect(d.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-07-11');
+    const e = events('Sergey Lavrov on Tuesday held talks with John Kerry.', '2016-09-02');
+    expect(e.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2016-08-30');
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

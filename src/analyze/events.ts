@@ -104,7 +104,7 @@ interface RuleFile {
   generic_actors?: Record<string, Sector>;
   generic_quantities?: string[];
   generic_titles?: Record<string, Sector>;
-  words: Record<'counting' | 'people' | 'need' | 'intention' | 'capacity' | 'occasion' | 'sponsoring' | 'relational' | 'circumstance' | 'instrument' | 'judging' | 'unspecified' | 'pair', string[]>;
+  words: Record<'counting' | 'people' | 'need' | 'intention' | 'capacity' | 'occasion' | 'sponsoring' | 'relational' | 'telling' | 'circumstance' | 'instrument' | 'judging' | 'unspecified' | 'pair', string[]>;
 }
 
 let cached: Rules | null = null;
@@ -154,7 +154,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     titles: new Map(Object.entries(file.generic_titles ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
   const list = (k: keyof RuleFile['words']) => new Set((file.words[k] ?? []).map((w) => w.toLowerCase()));
-  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), occasion: list('occasion'), sponsoring: list('sponsoring'), relational: list('relational'), circumstance: list('circumstance'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair'), intention: new Set([...list('intention'), ...list('capacity')]), instrument: list('instrument') } };
+  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), occasion: list('occasion'), sponsoring: list('sponsoring'), relational: list('relational'), telling: list('telling'), circumstance: list('circumstance'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair'), intention: new Set([...list('intention'), ...list('capacity')]), instrument: list('instrument') } };
   return { generic, words, triggers, byFirst, cues };
 }
 
@@ -414,6 +414,21 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     let date = dateOf(a.times, tokens, hit, s, sentences, text, era);
     // ("her last visit to the White House in April 2018" keeps the time of its own phrase)
     if (earlier && !timeOfItsPhrase(date, tokens[hit.last]!.end, a.times, text)) date = { ...UNKNOWN, basis: 'an earlier event than the one the sentence dates' };
+    // "Trump on Monday praised his summit with Putin", "reacted Saturday to Mueller's indictment": a time before
+    // another verb dates that verb; a noun takes it only through a verb that tells it ("held talks Monday")
+    const told = t.nominal && date.earliest && !timeOfItsPhrase(date, tokens[hit.last]!.end, a.times, text)
+      ? a.times.find((x) => x.start >= s.start && x.end <= tokens[hit.first]!.start && x.text === date.text) : undefined;
+    // (a time fronted before a comma sets the scene for the whole sentence: "In 2018, Putin and Modi recommitted …
+    // with an informal summit")
+    const fronted = !!told && /^\W*(?:(?:in|on|at|during|by|from|earlier|later|late|early)\s+)?(?:the\s+)?(?:[\p{L}\d]+\s+and\s+)?$/iu.test(text.slice(s.start, told.start)) && /^\s*,/.test(text.slice(told.end));
+    // (nor does a verb told as happening at the event: "on Wednesday wasted no time at the NATO summit")
+    const setting = /\b(?:at|during|amid|throughout|on the sidelines of)\s+(?:[\p{L}\d'’.-]+\s+){0,4}$/iu.test(text.slice(Math.max(s.start, tokens[hit.first]!.start - 50), tokens[hit.first]!.start));
+    if (told && !fronted && !setting) {
+      // (the verb right before the time counts: "reacted Saturday to …")
+      const from = firstStartingAtOrAfter(tokens, told.start);
+      const verbs = tokens.slice(tokens[from - 1]?.pos === 'VERB' ? from - 1 : from, hit.first).filter((x) => x.pos === 'VERB' && x.start >= s.start && (x.start < told.start || x.start >= told.end));
+      if (verbs.length && verbs.every((x) => !R.words.telling.has(x.lemma))) date = { ...UNKNOWN, basis: `a time of another verb: ${date.text} dates "${verbs.map((x) => text.slice(x.start, x.end)).join(' … ')}"` };
+    }
     // an estimate from the era must fit the participants: a known leader who held no office then was not in it
     if (date.estimate && [...actor, ...recipient].some((p) => outOfOffice(p, date, kb))) date = { ...UNKNOWN, text: date.text, basis: `${date.text}: the year is unknown (the era the text's titles suggest does not fit its participants)` };
     // "said on Thursday he looked forward to a second meeting": a time told before another meeting is not its own
@@ -1741,7 +1756,7 @@ function inheritDates(drafts: Draft[], text: string, tokens: Token[]): void {
     return { start, quoteOnly: /^["“]/.test(text.slice(start < 0 ? 0 : start + 2, at + 1).trimStart()) };
   };
   drafts.forEach((d, i) => {
-    if (d.date.earliest || !d.actor.length || /^an earlier event/.test(d.date.basis ?? '')) return;
+    if (d.date.earliest || !d.actor.length || /^(?:an earlier event|a time of another verb)/.test(d.date.basis ?? '')) return;
     if (toldAsBefore(text, d.evidence[0]!.start, tokens[d.hit.first]!.start)) return;
     const para = paragraphOf(d);
     const shares = (x: Draft) => [...x.actor, ...x.recipient].some((a) => a.id && [...d.actor, ...d.recipient].some((b) => b.id === a.id));
