@@ -81,6 +81,8 @@ interface Words {
   sponsoring: Set<string>;
   /** nouns of others defined by their tie to a state or person, who are not that state ("American enemies", "Putin's critics") */
   relational: Set<string>;
+  /** verbs through which a noun's event is told, whose time is the event's ("held talks on Monday", "attended the summit") */
+  telling: Set<string>;
   /** time words that put a trigger in a circumstance of its own, out of an uncertainty cue's reach ("after meeting") */
   circumstance: Set<string>;
   syntax: SyntaxWords;
