@@ -653,6 +653,10 @@ describe('event coder: one summit however a report words it', () => {
     const e = events('Sergey Lavrov on Tuesday held talks with John Kerry.', '2016-09-02');
     expect(e.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2016-08-30');
   });
+  it('reads a participle after a plural noun, before the clause\'s verb, as done to the noun ("the 12 Russians indicted on Friday were …")', () => {
+    expect(events('The 12 Russians indicted on Friday were targeted as part of the inquiry.', '2018-07-14').filter((x) => x.actor.some((a) => a.name === 'Russia'))).toEqual([]);
+    expect(events('The Russians accused on Friday the United States of meddling.', '2018-07-14').map(who)).toContain('ACCUSE Russia > United States');
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

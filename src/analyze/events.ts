@@ -305,7 +305,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       const possessor = possessorOf(text, tokens, hit, before);
       actor = possessor ? actorsOf(possessor) : [];
       recipient = objectOf(text, tokens, hit, after, t.object === 'after' ? 'of|on|against' : t.object, true, actor);
-    } else if (reducedRelative(tokens, text, hit) && !passiveAgent) {
+    } else if ((reducedRelative(tokens, text, hit) && !passiveAgent) || participleBeforeItsVerb(tokens, text, hit)) {
       // "collusion …, something denied by both": a participle after a noun, its agent no known actor
       continue;
     } else if (passiveAgent) {
@@ -1093,6 +1093,24 @@ function reducedRelative(tokens: Token[], text: string, hit: Hit): boolean {
   else if (!prev || !['NOUN', 'PRON'].includes(prev.pos) || !/^\p{Ll}/u.test(text.slice(prev.start, prev.end)) || /^(?:i|we|you|he|she|it|they|who|that|which)$/.test(prev.norm)) return false;
   if (!/(?:ed|en|wn)$/i.test(text.slice(tokens[hit.first]!.start, tokens[hit.first]!.end))) return false;
   return /^\s*(?:\S+\s+){0,2}?by\b/i.test(text.slice(tokens[hit.last]!.end, tokens[hit.last]!.end + 40));
+}
+
+/**
+ * "The 12 Russians indicted on Friday were targeted …": a participle after a plural noun, with the clause's own verb
+ * still to come, tells of what was done to the noun by someone the words do not name.
+ */
+function participleBeforeItsVerb(tokens: Token[], text: string, hit: Hit): boolean {
+  if (hit.trigger.nominal || hit.first !== hit.last || !/ed$/i.test(text.slice(tokens[hit.first]!.start, tokens[hit.first]!.end))) return false;
+  const prev = tokens[hit.first - 1];
+  if (!prev || !['NOUN', 'PROPN'].includes(prev.pos) || !/s$/.test(prev.norm)) return false;
+  const next = tokens[hit.first + 1];
+  if (!next || !['ADP', 'PUNCT'].includes(next.pos) || next.norm === ',') return false;
+  for (let i = hit.first + 1; i <= hit.first + 8 && i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.pos === 'AUX' && /^(?:were|are|have|had|will|would|could|can|may|might|must|should)$/.test(t.norm)) return true;
+    if (t.pos === 'VERB' || t.pos === 'SCONJ' || t.pos === 'CCONJ' || /^[,;:.!?]$/.test(t.norm)) return false;
+  }
+  return false;
 }
 
 function agentlessPassive(tokens: Token[], text: string, hit: Hit): boolean {
