@@ -66,6 +66,12 @@ describe('mentions', () => {
     expect(w('William Hague')).toMatch(/^William Hague/);
   });
 
+  it('reads a bare "the president" as the president the text is about, after the text turns to another state', () => {
+    const text = 'President Donald Trump spoke on Monday. Trump said the talks went well. Trump thanked his aides. Later the Syrian army advanced near Damascus. The president then criticised Kurdish forces.';
+    const w = who(text, '2019-10-15');
+    expect(w('The president')).toMatch(/^Donald Trump/);
+  });
+
   it('reads the possessor of a meeting as the leader its sentence names', () => {
     const w = who('Lindsey Graham criticised the plan on Sunday. Biden’s aides said that his meeting with Vladimir Putin had gone well.', '2021-06-20');
     expect(w('his meeting')).toMatch(/^Joe Biden/);

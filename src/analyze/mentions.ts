@@ -560,6 +560,22 @@ function resolveRole(
     country = noun.country;
     how = 'the country the title implies';
   }
+  // "the president", bare, is the holder of such an office the text is about so far ("President Trump" in a story
+  // about him), whatever state the text turned to since
+  if (!country && (office === 'head_of_state' || office === 'head_of_government')) {
+    const counts = new Map<Person, number>();
+    for (const x of d.history) {
+      if (kb.positionsAt(x.person, ref).some((p) => p.role === office && (!/\bpresident\b/.test(words) || /president/i.test(p.title)))) counts.set(x.person, (counts.get(x.person) ?? 0) + 1);
+    }
+    // (only a holder the text is plainly about: named three times or more, and twice as often as any other)
+    const [most, next] = [...counts].sort((a, b) => b[1] - a[1]);
+    const dominant = most && most[1] >= 3 && (!next || most[1] >= 2 * next[1]) ? most : undefined;
+    const held = dominant && kb.positionsAt(dominant[0], ref).find((p) => p.role === office);
+    if (held) {
+      country = held.country;
+      how = `the ${words} the text is about (${dominant![0].name})`;
+    }
+  }
   if (!country) {
     country = d.country;
     how = 'the country in focus';
