@@ -657,6 +657,11 @@ describe('event coder: one summit however a report words it', () => {
     expect(events('The 12 Russians indicted on Friday were targeted as part of the inquiry.', '2018-07-14').filter((x) => x.actor.some((a) => a.name === 'Russia'))).toEqual([]);
     expect(events('The Russians accused on Friday the United States of meddling.', '2018-07-14').map(who)).toContain('ACCUSE Russia > United States');
   });
+  it('reads "slated to meet" as planned, and Prime Minister May as no modal', () => {
+    expect(events('Donald Trump is slated to meet Angela Merkel on Wednesday.', '2018-07-10').find((x) => x.event === 'CONSULT')?.status).toBe('planned');
+    const a = events('Donald Trump said Friday during a press conference with British Prime Minister May that all was well.', '2018-07-14');
+    expect(a.find((x) => x.event === 'CONSULT')?.status).toBe('occurred');
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

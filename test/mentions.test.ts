@@ -72,6 +72,11 @@ describe('mentions', () => {
     expect(w('The president')).toMatch(/^Donald Trump/);
   });
 
+  it('reads a surname two leaders bore, in an undated text, as the later one', () => {
+    const a = analyze(doc('Rex Tillerson said Assad’s future should be decided by the Syrian people.', { earliest: null, latest: null, basis: 'test' }));
+    expect(a.mentions.find((m) => m.text === 'Assad')?.actor?.name).toBe('Bashar al-Assad');
+  });
+
   it('reads the possessor of a meeting as the leader its sentence names', () => {
     const w = who('Lindsey Graham criticised the plan on Sunday. Biden’s aides said that his meeting with Vladimir Putin had gone well.', '2021-06-20');
     expect(w('his meeting')).toMatch(/^Joe Biden/);

@@ -1347,7 +1347,8 @@ function predicateModal(tokens: Token[], hit: Hit, clause: [number, number], sen
     // but "the summit would be a good time" presupposes the summit)
     if (t.norm === 'would' && !/^(?:be|have)$/.test(tokens[i + 1]?.norm ?? '') && !tokens.slice(sentenceStart, hit.first).some((x) => reportsClause(x.norm))) return 'hypothetical';
     if (/^(?:will|would|shall|'ll|’ll)$/.test(t.norm)) return 'planned';
-    if (/^(?:may|might|could)$/.test(t.norm)) return 'uncertain';
+    // ("a press conference with Prime Minister May": a name, not a modal)
+    if (/^(?:may|might|could)$/.test(t.norm) && t.pos === 'AUX') return 'uncertain';
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT' || /^(?:that|which|who)$/.test(t.norm)) return null;
   }
   return null;

@@ -459,11 +459,17 @@ function pickPerson(candidates: Person[], ref: When, kb: KnowledgeBase, d: Disco
     if (at.length) score += 3 + (ROLE_RANK.length - Math.min(...at.map((x) => ROLE_RANK.indexOf(x.role)))) / 10;
     if (d.country && p.country === d.country) score += 1;
     if (context && p.positions.some((x) => context.includes(x.title.toLowerCase().split(' of ')[0]!))) score += 1;
-    if (!ref.earliest) score += prominence(p) / 10;
+    // (with no date, of two as prominent the later one: news is mostly of its own time — Bashar, not Hafez, al-Assad)
+    if (!ref.earliest) score += prominence(p) / 10 + latestTerm(p) / 1e6;
     return { p, score };
   });
   scored.sort((a, b) => b.score - a.score);
   return scored[0]!.p;
+}
+
+/** The year the person's latest office began (0 with none). */
+function latestTerm(p: Person): number {
+  return Math.max(0, ...p.positions.map((x) => Number(x.from.slice(0, 4)) || 0));
 }
 
 function prominence(p: Person): number {
