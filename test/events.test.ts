@@ -663,6 +663,10 @@ describe('event coder: one summit however a report words it', () => {
     const a = events('Donald Trump said Friday during a press conference with British Prime Minister May that all was well.', '2018-07-14');
     expect(a.find((x) => x.event === 'CONSULT')?.status).toBe('occurred');
   });
+  it('gives no one else what a pronoun for an unknown person did ("Trump Jr. said … he had asked Kushner")', () => {
+    const a = events('Donald Trump Jr. said the meeting was about an adoption program that the Russian government ended, and that he had asked Jared Kushner to stop by.', '2017-07-10');
+    expect(a.filter((x) => x.event === 'REQUEST')).toEqual([]);
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

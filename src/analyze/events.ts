@@ -327,6 +327,9 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // "NATO's expansion threatens …", "a law that blacklists …", "an attack that killed 80": no one acts
       continue;
     } else {
+      // "Trump Jr. said … he had asked Kushner": a "he" or "she" right before the verb that no mention resolves is
+      // someone the knowledge base does not know, whoever else the clause names
+      if (strangerPronounSubject(tokens, hit, a.mentions)) continue;
       // "Sanders tweeted that @POTUS agreed …": the one who reports the event is not its actor
       const own = before.filter((m) => !reporterOf(text, tokens, m, hit));
       actor = subjectOf(text, own, (m) => !!objectPosition(text, tokens, m)).flatMap(actorsOf);
@@ -1093,6 +1096,14 @@ function reducedRelative(tokens: Token[], text: string, hit: Hit): boolean {
   else if (!prev || !['NOUN', 'PRON'].includes(prev.pos) || !/^\p{Ll}/u.test(text.slice(prev.start, prev.end)) || /^(?:i|we|you|he|she|it|they|who|that|which)$/.test(prev.norm)) return false;
   if (!/(?:ed|en|wn)$/i.test(text.slice(tokens[hit.first]!.start, tokens[hit.first]!.end))) return false;
   return /^\s*(?:\S+\s+){0,2}?by\b/i.test(text.slice(tokens[hit.last]!.end, tokens[hit.last]!.end + 40));
+}
+
+/** The verb's subject, right before it (past auxiliaries, adverbs and "not"), is a pronoun for someone the knowledge base does not know. */
+function strangerPronounSubject(tokens: Token[], hit: Hit, mentions: Mention[]): boolean {
+  let k = hit.first - 1;
+  while (k >= 0 && (tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'ADV' || tokens[k]!.norm === 'not')) k--;
+  const t = tokens[k];
+  return !!t && mentions.some((m) => m.kind === 'pronoun' && !m.actor && m.start === t.start);
 }
 
 /**

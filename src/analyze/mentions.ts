@@ -6,7 +6,7 @@
  */
 import type { Actor, Mention, Sector, Sentence, Token, TopicMention } from '../model/annotations.ts';
 import { lastStartingAtOrBefore, type Section, type When } from '../model/document.ts';
-import type { Entry, Gazetteer, Match } from '../kb/gazetteer.ts';
+import { GENERATIONAL, type Entry, type Gazetteer, type Match } from '../kb/gazetteer.ts';
 import type { KnowledgeBase, Person, Position, RoleKey, RoleNoun } from '../kb/knowledge-base.ts';
 import { reportsClause } from './quotes.ts';
 
@@ -142,7 +142,13 @@ export function findMentions(
       continue;
     }
     const gender = PRONOUNS[t.norm];
-    if (gender && !insideQuote(text, t.start) && !strangerSpeaking(text, t.start, mentions)) {
+    // a pronoun for someone the knowledge base does not know is kept, with no actor: no one else did what it did
+    const stranger = gender && !insideQuote(text, t.start) ? strangerSpeaking(text, t.start, mentions) ?? juniorSince(text, t.start, discourse, sentences[sentenceOf(t.start)]?.start ?? 0) : null;
+    if (stranger) {
+      mentions.push({ start: t.start, end: t.end, text: text.slice(t.start, t.end), kind: 'pronoun', actor: null, basis: `pronoun: ${stranger}, whom the knowledge base does not know` });
+      continue;
+    }
+    if (gender && !insideQuote(text, t.start)) {
       const p = (POSSESSIVE.has(t.norm) && MEETING_AFTER.test(text.slice(t.end, t.end + 40)) ? leaderOfSentence(discourse, gender, sentenceOf(t.start)) : null)
         ?? speakerOfClause(tokens, ti, mentions, discourse, gender)
         ?? antecedent(discourse, gender, sentenceOf(t.start), OBJECT_PRONOUNS.has(t.norm));
@@ -247,13 +253,13 @@ const SPEAKER_BEFORE = /(?:^|[.!?;:"“”]\s+|,\s+|\n)((?:[\p{Lu}][\p{L}'’.-]
  * nearest subject, so the pronoun is no one Readout knows ("Narváez said he visited the embassy" is not about the
  * last known man named).
  */
-function strangerSpeaking(text: string, at: number, known: Mention[]): boolean {
+function strangerSpeaking(text: string, at: number, known: Mention[]): string | null {
   const before = text.slice(Math.max(0, at - 80), at);
   const m = SPEAKER_BEFORE.exec(before);
-  if (!m) return false;
+  if (!m) return null;
   const start = at - before.length + m.index + m[0].indexOf(m[1]!);
   const end = start + m[1]!.length;
-  return !known.some((k) => k.start < end && k.end > start);
+  return known.some((k) => k.start < end && k.end > start) ? null : m[1]!;
 }
 
 /**
@@ -270,6 +276,17 @@ function speakerOfClause(tokens: Token[], ti: number, mentions: Mention[], d: Di
   if (!named || named.end !== tokens[k - 1]?.end || (named.kind !== 'person' && named.kind !== 'pronoun')) return null;
   const p = d.history.find((x) => x.at === named.start)?.person;
   return p && (p.gender === gender || p.gender === null) ? p : null;
+}
+
+/**
+ * "Trump's involvement in Donald Trump Jr.'s statement about his meeting": a namesake with a generational suffix, named
+ * in the pronoun's sentence after anyone the knowledge base knows, is whom it refers to — someone Readout does not know.
+ */
+function juniorSince(text: string, at: number, d: Discourse, sentenceStart: number): string | null {
+  const from = Math.max(sentenceStart, d.history[d.history.length - 1]?.at ?? 0);
+  const between = text.slice(from, at);
+  const found = [...between.matchAll(/\p{Lu}[\p{L}'’-]+(?=\s*,?\s*(?:Jr|Sr|Junior|Senior|II|III)\b)/gu)].pop();
+  return found ? `${found[0]} ${/(Jr|Sr|Junior|Senior|II|III)/.exec(between.slice(found.index! + found[0].length))![1]}` : null;
 }
 
 /**

@@ -9,6 +9,9 @@ import model from 'wink-eng-lite-web-model';
 import type { Token } from '../model/annotations.ts';
 import { key, surnames, type KnowledgeBase, type Metonym, type Organisation, type Person, type RoleNoun, type Topic } from './knowledge-base.ts';
 
+/** A generational suffix right after a name: "Donald Trump Jr." is someone else than Donald Trump. */
+export const GENERATIONAL = /^\s*,?\s*(?:Jr|Sr|Junior|Senior|II|III)\b/;
+
 const nlp = winkNLP(model, []);
 
 export type Entry =
@@ -113,7 +116,7 @@ export class Gazetteer {
         if (/^\p{Lu}[\p{Ll}]+$/u.test(w) && !/^(?:The|A|An|This|That|Its|Their|His|Her)$/.test(w) && !this.kb.countryByName.has(w.toLowerCase()) && tokens[i]!.start - prev.end <= 1 && !sentenceStart) best = null;
       }
       // "Donald Trump Jr." is not Donald Trump: a name followed by a generational suffix is someone else
-      if (best && best.entries.some((e) => e.type === 'person' || e.type === 'surname') && /^\s*,?\s*(?:Jr|Sr|Junior|Senior|II|III)\b/.test(text.slice(tokens[best.last]!.end, tokens[best.last]!.end + 10))) {
+      if (best && best.entries.some((e) => e.type === 'person' || e.type === 'surname') && GENERATIONAL.test(text.slice(tokens[best.last]!.end, tokens[best.last]!.end + 10))) {
         best = null;
       }
       if (best) {
