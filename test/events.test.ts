@@ -667,6 +667,10 @@ describe('event coder: one summit however a report words it', () => {
     const a = events('Donald Trump Jr. said the meeting was about an adoption program that the Russian government ended, and that he had asked Jared Kushner to stop by.', '2017-07-10');
     expect(a.filter((x) => x.event === 'REQUEST')).toEqual([]);
   });
+  it('does not make the target of what is supported its recipient ("backed cyberattacks on the U.S.")', () => {
+    expect(events('Vladimir Putin backed cyberattacks on the U.S. elections.', '2017-01-12').filter((x) => x.event === 'SUPPORT' && x.recipient.some((r) => r.name === 'United States'))).toEqual([]);
+    expect(events('Vladimir Putin backed Bashar al-Assad.', '2017-01-12').map(who)).toContain('SUPPORT Vladimir Putin > Bashar al-Assad');
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

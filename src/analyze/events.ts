@@ -350,6 +350,9 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       const inGap = t.slots.some((x) => x.any) ? clauseMentions.filter((m) => m.kind !== 'pronoun' && m.start >= tokens[hit.first]!.end && m.end <= tokens[hit.last]!.start) : [];
       const gapObjects = inGap.flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
       recipient = gapObjects.length ? gapObjects : objectOf(text, tokens, hit, after, t.object, false, actor, t.objectIsTopic);
+      // "support sanctions against Russia", "backed the war on ISIS": what is supported is aimed at them, not they
+      const aimedAt = t.event === 'SUPPORT' && after[0] && /\b\p{Ll}+\s+(?:against|on|over)\s+(?:the\s+)?$/u.test(text.slice(tokens[hit.last]!.end, after[0].start));
+      if (aimedAt) recipient = recipient.filter((r) => !actorsOf(after[0]!).some((x) => x.name === r.name));
       if (t.adjacent) {
         const next = after[0];
         const gap = next ? text.slice(tokens[hit.last]!.end, next.start) : '';
