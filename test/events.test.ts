@@ -671,6 +671,10 @@ describe('event coder: one summit however a report words it', () => {
     expect(events('Vladimir Putin backed cyberattacks on the U.S. elections.', '2017-01-12').filter((x) => x.event === 'SUPPORT' && x.recipient.some((r) => r.name === 'United States'))).toEqual([]);
     expect(events('Vladimir Putin backed Bashar al-Assad.', '2017-01-12').map(who)).toContain('SUPPORT Vladimir Putin > Bashar al-Assad');
   });
+  it('seeks no object past a comma and a conjunction that open a clause of their own', () => {
+    const a = events('Donald Trump complained to aides about having to attend the meeting, especially since his summit with Kim Jong Un is days away.', '2018-06-07');
+    expect(a.filter((x) => x.event === 'ACCUSE' && x.recipient.some((r) => r.name === 'Kim Jong-un'))).toEqual([]);
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

@@ -1175,6 +1175,8 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
     const m = after[i]!;
     const gap = text.slice(end, m.start);
     if (gap.length > 90) break;
+    // "complained about having to attend the meeting, especially since his summit with Kim …": a clause of its own
+    if (SUBORDINATE_INSIDE.test(gap)) break;
     // "to attack those forces, rather than ISIS": what the event is said not to concern
     if (/\b(?:rather than|instead of|as opposed to)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, m.start - 30), m.start))) continue;
     // "Heading into the meeting, Mr. Trump sharpened the lines between Washington and Moscow": a name that is no
@@ -1272,6 +1274,7 @@ const SAID_TYPES = new Set<PloverType>(['ACCUSE', 'REJECT', 'PROTEST']);
 
 /** A comma and a conjunction that open a clause of its own: "It's unclear whether X, as Trump said after his meeting …". */
 const SUBORDINATE_BREAK = /^,\s*(?:as|because|since|while|whereas|although|though|but|when|if|especially|even)\b/i;
+const SUBORDINATE_INSIDE = new RegExp(SUBORDINATE_BREAK.source.slice(1), 'i');
 
 /**
  * The first token after the last subordinate break between `from` and the trigger: what the clause before it
