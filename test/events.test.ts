@@ -675,6 +675,10 @@ describe('event coder: one summit however a report words it', () => {
     const a = events('Donald Trump complained to aides about having to attend the meeting, especially since his summit with Kim Jong Un is days away.', '2018-06-07');
     expect(a.filter((x) => x.event === 'ACCUSE' && x.recipient.some((r) => r.name === 'Kim Jong-un'))).toEqual([]);
   });
+  it('does not date what is told around an event known by its date ("after the Sept. 11 attacks")', () => {
+    const a = events('Allies vowed that NATO will defend Estonia, as Canada did after the 9/11 attacks.', '2017-06-01');
+    expect(a.filter((x) => x.event === 'SUPPORT').map((x) => x.date.earliest)).not.toContain('2001-09-11');
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

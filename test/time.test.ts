@@ -34,6 +34,11 @@ describe('explicit dates', () => {
     expect(at(text, UNKNOWN, 'October 25, 2018').value).toBe('2018-10-25');
   });
 
+  it('reads an event known by its date as that day, whatever the reference date', () => {
+    expect(at('Putin called Bush after the Sept. 11 attacks.', THU, 'Sept. 11 attacks')).toMatchObject({ earliest: '2001-09-11', value: '2001-09-11' });
+    expect(at('Allies came to our defence after 9/11.', THU, '9/11')).toMatchObject({ value: '2001-09-11' });
+  });
+
   it('takes the year of a month-day from the reference date', () => {
     const text = 'Lavrov recalled the July 16 summit in Helsinki, and the envoys met again on Oct. 2 and on 9 October.';
     const ref = on('2018-10-25');

@@ -15,6 +15,7 @@ import { firstStartingAtOrAfter, type When } from '../model/document.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import { salientAt } from './mentions.ts';
 import { reportsClause } from './quotes.ts';
+import { KNOWN_BY } from './time.ts';
 
 type Slot = { any: false; lemmas: Set<string> } | { any: true; max: number };
 
@@ -1405,14 +1406,16 @@ function timeOfItsPhrase(date: When, after: number, times: TimeExpression[], tex
 
 function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string, era: Era | null): When {
   const pos = tokens[hit.first]!.start;
-  const usable = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && (t.earliest || t.latest || t.value) && !yearOfAnotherNoun(t, tokens, hit, text) && !datesTheSaying(t, pos, text));
+  // ("after the Sept. 11 attacks": an event known by its date dates itself, not what is told around it)
+  const anotherEvent = (t: TimeExpression) => t.basis.endsWith(KNOWN_BY) && !(t.start <= pos && pos < t.end);
+  const usable = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && (t.earliest || t.latest || t.value) && !yearOfAnotherNoun(t, tokens, hit, text) && !datesTheSaying(t, pos, text) && !anotherEvent(t));
   const inSentence = usable.filter((t) => t.start >= s.start && t.end <= s.end);
   // "WASHINGTON, Jan 27 — … spoke on Tuesday": the dateline says when the report was filed; the sentence's own
   // time expression dates the event when it has one
   const own = inSentence.filter((t) => !inDateline(t, s, text));
   const all = own.length ? own : inSentence;
   // "the G7 meeting in June, especially if a meeting with Putin on July 16 …": a time in the trigger's own clause first
-  const breaks = [...text.slice(s.start, s.end).matchAll(new RegExp(SUBORDINATE_BREAK.source.slice(1), 'gi'))].map((b) => s.start + b.index!);
+  const breaks = [...text.slice(s.start, s.end).matchAll(new RegExp(SUBORDINATE_INSIDE.source, 'gi'))].map((b) => s.start + b.index!);
   const sameClause = all.filter((t) => !breaks.some((b) => (b > t.start) !== (b > pos)));
   const here = sameClause.length ? sameClause : all;
   if (here.length) {

@@ -62,6 +62,7 @@ interface RulesFile {
   named_times: Record<string, string[]>;
   time_zones: string[];
   holidays: Array<{ words: string[]; date?: string; rule?: string }>;
+  dated_events: Array<{ words: string[]; date: Day }>;
   numbers: Record<string, number>;
   vague: Record<string, number>;
   units: Record<string, { words: string[]; letter: string; time?: boolean; n: number }>;
@@ -95,6 +96,8 @@ interface Lexicon {
   dayPart: Map<string, string>;
   namedTime: Map<string, string>;
   holiday: Map<string, { date?: string; rule?: string }>;
+  /** events known by their date ("the Sept. 11 attacks") → that day */
+  datedEvent: Map<string, Day>;
   number: Map<string, number>;
   vague: Map<string, number>;
   unit: Map<string, UnitDef>;
@@ -151,6 +154,7 @@ function loadLexicon(path: URL): Lexicon {
     dayPart: inverse(file.day_parts),
     namedTime: inverse(file.named_times),
     holiday,
+    datedEvent: new Map(file.dated_events.flatMap((e) => e.words.map((w): [string, Day] => [norm(String(w)), e.date]))),
     number: new Map(Object.entries(file.numbers).map(([k, v]) => [norm(k), v])),
     vague: new Map(Object.entries(file.vague).map(([k, v]) => [norm(k), v])),
     unit,
@@ -194,6 +198,9 @@ interface Candidate {
   /** a bare clock time ("at 8 PM") that takes its day from a date next to it */
   floating?: boolean;
 }
+
+/** The basis of a time that names an event by its date ("the Sept. 11 attacks"): it dates that event alone. */
+export const KNOWN_BY = 'the day the event is known by';
 
 const abs = (earliest: Day | null, latest: Day | null, value: string | null, how: string): Resolved => ({ earliest, latest, value, how, relative: false });
 const rel = (earliest: Day | null, latest: Day | null, value: string | null, how: string): Resolved => ({ earliest, latest, value, how, relative: true });
@@ -501,6 +508,7 @@ function compile(): Compiled {
     day: [`today|tonight|yesterday|tomorrow|${alt(lex.dayPart.keys())}`, 30],
     weekday: [WEEKDAY_FULL, 25],
     holiday: [alt(lex.holiday.keys()), 0],
+    'dated-event': [alt(lex.datedEvent.keys()), 0],
     ago: ['ago', 60],
     anchored: [UNIT_WORDS, 50],
     duration: [UNIT_WORDS, 45],
@@ -976,6 +984,12 @@ function compile(): Compiled {
       );
     },
   );
+
+  // Events known by their date: "the Sept. 11 attacks"
+  rule('dated-event', `${B}(?<e>${alt(lex.datedEvent.keys())})${E}`, (m) => {
+    const day = lex.datedEvent.get(norm(m.groups!.e!))!;
+    return cand(m, 'DATE', () => abs(day, day, day, `${m.groups!.e}: ${KNOWN_BY}`), 7);
+  });
 
   // Holidays: "Christmas", "Victory Day", "Easter"
   rule('holiday', `${B}(?<h>${alt(lex.holiday.keys())})${E}`, (m) => {
