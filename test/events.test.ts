@@ -681,6 +681,10 @@ describe('event coder: one summit however a report words it', () => {
     const a = events('Allies vowed that NATO will defend Estonia, as Canada did after the 9/11 attacks.', '2017-06-01');
     expect(a.filter((x) => x.event === 'SUPPORT').map((x) => x.date.earliest)).not.toContain('2001-09-11');
   });
+  it('reads "called the European Union a foe" as an accusation, not a phone call', () => {
+    const a = events('Donald Trump called the European Union a “foe” of the United States in an interview.', '2018-07-16');
+    expect(a.map(who)).toEqual(['ACCUSE Donald Trump > European Union']);
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

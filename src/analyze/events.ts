@@ -363,6 +363,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
         // ("calling the Paris attack a pivotal moment": a place's name as well)
         if ((next.kind === 'country' || next.kind === 'metonym') && !animateHead(tokens, text, next, R)) continue;
         if (/^['’]s?\b/.test(text.slice(next.end, next.end + 3))) continue;
+        // "called the European Union a foe": a name given, not a call made
+        if (t.mode === 'phone' && /^\s+["“]?(?:a|an)\s/i.test(text.slice(next.end, next.end + 6))) continue;
       }
     }
     // where the parse names participants, its subject and object replace the guesses of word order (parsing costs
