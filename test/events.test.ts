@@ -685,6 +685,10 @@ describe('event coder: one summit however a report words it', () => {
     const a = events('Donald Trump called the European Union a “foe” of the United States in an interview.', '2018-07-16');
     expect(a.map(who)).toEqual(['ACCUSE Donald Trump > European Union']);
   });
+  it('leaves a noun event unnegated when the negation is another verb\'s ("failing to disclose talks"), not "did not hold talks"', () => {
+    expect(events('Michael Flynn was fired for failing to disclose talks with Russia\'s ambassador.', '2017-03-01').find((x) => x.event === 'CONSULT')?.negated).toBe(false);
+    expect(events('Donald Trump did not hold talks with Vladimir Putin.', '2017-03-01').find((x) => x.event === 'CONSULT')?.negated).toBe(true);
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

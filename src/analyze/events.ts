@@ -1296,7 +1296,10 @@ const NO_EVIDENCE_THAT = /\b(?:no|not any|not|little|scant|without|never)\s+(?:[
 function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, number], R: Rules, sentenceStart: number): { status: EventStatus; negated: boolean } {
   const from = Math.max(clause[0], hit.first - 6);
   const to = hit.first - 1;
-  let negated = cueBefore(tokens, Math.max(clause[0], hit.first - 3), to, R.cues.negation);
+  // ("fired for failing to disclose talks with Russia's ambassador": the negation is another verb's, unless that verb
+  // tells the noun's event, "did not hold talks")
+  const negation = cueAt(tokens, Math.max(clause[0], hit.first - 3), to, R.cues.negation);
+  let negated = negation >= 0 && !(hit.trigger.nominal && tokens.slice(negation + 1, hit.first).some((x) => x.pos === 'VERB' && !R.words.telling.has(x.lemma)));
   let status: EventStatus = hit.trigger.status ?? 'occurred';
   // "reversed a decision to sign a trade deal", "dropped plans to visit": the intention was given up
   if (undoneIntention(tokens, hit, clause[0], R)) return { status: 'cancelled', negated };
