@@ -589,6 +589,7 @@ describe('event coder: one summit however a report words it', () => {
     const b = events('US sanctions on Russia hurt its banks.', '2017-01-12').find((x) => x.event === 'SANCTION');
     expect(who(b!)).toBe('SANCTION United States > Russia');
     expect(events('The United States sanctions Russia.', '2017-01-12').map(who)).toContain('SANCTION United States > Russia');
+    expect(events('Michael Flynn and Sergey Kislyak discussed US sanctions three times.', '2017-01-12').filter((x) => x.event === 'SANCTION' && x.actor.some((a) => a.name === 'Michael Flynn'))).toEqual([]);
     expect(events('The Kremlin orders a cut in US diplomatic staff.', '2017-07-30').map(who)).toContain('REQUEST the Kremlin > United States');
   });
   it('does not read a capitalised name inside a lower-case trigger\'s words as the lexicon\'s word ("in March" is no march)', () => {

@@ -623,15 +623,16 @@ function posMatches(tokens: Token[], i: number, pos: string, text: string): bool
   const afterHave = !!prev && prev.pos === 'AUX' && (prev.lemma === 'have' || /^(?:has|had|have)$/.test(prev.norm));
   // an inflected "noun" may be a verb wink misread ("Russia protests"), unless a verb stands right before it
   // ("has drawn protests") or after it ("protests are expected"): then it is the noun
-  // ("On Russia sanctions", "the Iran sanctions bill", "after the Sept. 11 attacks": a name or a date after a
-  // preposition or an article modifies the noun,
-  // unless an object follows: "The Kremlin orders a cut", "The State Department claims that …"; "the network of US
-  // sanctions that plagues …" is a noun with its relative clause)
+  // ("On Russia sanctions", "the Iran sanctions bill", "after the Sept. 11 attacks", "discussed US sanctions three
+  // times": a name or a date after a preposition, an article or a verb modifies the noun, unless an object follows:
+  // "The Kremlin orders a cut", "The State Department claims that …", "said Russia sanctions Ukraine"; "the network of
+  // US sanctions that plagues …" is a noun with its relative clause)
   let k = i - 1;
   while (k >= 0 && (tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NUM')) k--;
+  const counted = next?.pos === 'NUM' && /^(?:times|days|weeks|months|years|hours)$/.test(tokens[i + 2]?.norm ?? '');
   // ("as Russia orders a cut": a word that opens a clause leaves the name its subject)
-  const modifiedByName = k < i - 1 && k >= 0 && (tokens[k]!.pos === 'ADP' || tokens[k]!.pos === 'DET') && !CLAUSE_OPENERS.has(tokens[k]!.norm)
-    && !(next && ['DET', 'PROPN', 'PRON', 'NUM', 'SCONJ', 'PART', 'ADV'].includes(next.pos) && !(/^(?:that|which)$/.test(next.norm) && !reportsClause(t.norm)));
+  const modifiedByName = k < i - 1 && k >= 0 && ['ADP', 'DET', 'VERB'].includes(tokens[k]!.pos) && !CLAUSE_OPENERS.has(tokens[k]!.norm)
+    && !(next && ['DET', 'PROPN', 'PRON', 'NUM', 'SCONJ', 'PART', 'ADV'].includes(next.pos) && !counted && !(/^(?:that|which)$/.test(next.norm) && !reportsClause(t.norm)));
   // ("US trade sanctions on China would damage …": a modal after the word's phrase makes it that modal's subject)
   let j = i + 1;
   while (j < tokens.length && j <= i + 6 && ['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ'].includes(tokens[j]!.pos)) j++;
