@@ -82,6 +82,11 @@ describe('mentions', () => {
     expect(w('his meeting')).toBe(''); // a mention with no actor
   });
 
+  it('reads the pronoun of a fronted clause as the main clause\'s subject after the comma ("As he embarked …, Tillerson said")', () => {
+    const w = who('Bashar al-Assad denied it. As he embarked on a trip to Moscow, Rex Tillerson said it was unclear.', '2017-04-11');
+    expect(w('he embarked')).toMatch(/^Rex Tillerson/);
+  });
+
   it('reads the possessor of a meeting as the leader its sentence names', () => {
     const w = who('Lindsey Graham criticised the plan on Sunday. Biden’s aides said that his meeting with Vladimir Putin had gone well.', '2021-06-20');
     expect(w('his meeting')).toMatch(/^Joe Biden/);

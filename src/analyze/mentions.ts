@@ -175,7 +175,37 @@ export function findMentions(
   }
   mentions.push(...titledStrangers(text, mentions, kb));
   mentions.sort((a, b) => a.start - b.start);
+  pointAhead(text, sentences, mentions, kb);
   return { mentions, topics };
+}
+
+/** A sentence opening with a subordinate clause whose subject is a pronoun: "As he embarked on a trip to Moscow, …". */
+const FRONTED_PRONOUN = /^\W*(?:as|when|after|before|while|since|although|though|if|because|once|until|even as|just as)\s+(he|she)\b/i;
+
+/**
+ * "As he embarked on a trip to Moscow, Tillerson said …": the pronoun of a fronted clause points ahead, to the main
+ * clause's subject right after the comma, when that is a person of its gender.
+ */
+function pointAhead(text: string, sentences: Sentence[], mentions: Mention[], kb: KnowledgeBase): void {
+  for (const s of sentences) {
+    const f = FRONTED_PRONOUN.exec(text.slice(s.start, s.end));
+    if (!f) continue;
+    const start = s.start + f[0].length - f[1]!.length;
+    const end = start + f[1]!.length;
+    const comma = text.indexOf(',', end);
+    if (comma < 0 || comma >= s.end) continue;
+    const main = mentions.find((x) => x.start > comma);
+    if (!main || main.kind !== 'person' || !main.actor?.id || !/^,\s+(?:[\p{Lu}][\p{L}.-]*\s+){0,4}$/u.test(text.slice(comma, main.start))) continue;
+    const person = kb.person(main.actor.id);
+    if (!person || (person.gender && person.gender !== (/^he$/i.test(f[1]!) ? 'male' : 'female'))) continue;
+    const pointer: Mention = { start, end, text: f[1]!, kind: 'pronoun', actor: { ...main.actor, text: f[1]! }, basis: `pronoun: ${person.name}, the subject of the main clause it opens` };
+    const k = mentions.findIndex((x) => x.start === start);
+    if (k >= 0) mentions[k] = pointer;
+    else {
+      const after = mentions.findIndex((x) => x.start > start);
+      mentions.splice(after < 0 ? mentions.length : after, 0, pointer);
+    }
+  }
 }
 
 let titledRe: RegExp | null = null;
