@@ -690,6 +690,9 @@ describe('event coder: one summit however a report words it', () => {
     expect(events('Michael Flynn was fired for failing to disclose talks with Russia\'s ambassador.', '2017-03-01').find((x) => x.event === 'CONSULT')?.negated).toBe(false);
     expect(events('Donald Trump did not hold talks with Vladimir Putin.', '2017-03-01').find((x) => x.event === 'CONSULT')?.negated).toBe(true);
   });
+  it('reads no concession in "the speech Obama gave in June" or "the reason he gave in justifying it"', () => {
+    expect(events('It was a reference to the Cairo speech Barack Obama gave in June 2009 to the Muslim world.', '2016-01-01').filter((x) => x.event === 'CONCEDE')).toEqual([]);
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');
