@@ -148,6 +148,10 @@ describe('pronouns after someone the knowledge base does not know', () => {
   it('resolves "he" after "<unknown name> said" to no one', () => {
     const w = who('Robert Mueller spoke on Monday. Narváez said he visited the embassy twice.', '2018-05-15');
     expect(w('he visited')).toBe(''); // a mention with no actor: someone, but no one Readout knows
+    const v = who('Robert Mueller spoke on Monday. Putin “is not our friend,” Narváez said, and he urged Trump to act.', '2018-05-15');
+    expect(v('he urged')).toBe('');
+    const u = who('Putin “is not our friend,” Richard Burr said, and he urged Trump to act.', '2018-05-15');
+    expect(u('he urged')).toMatch(/^Richard Burr/);
   });
 });
 

@@ -276,7 +276,7 @@ function leaderOfSentence(d: Discourse, gender: 'male' | 'female', sentence: num
 }
 
 /** A name right before a verb of saying and the pronoun: "Narváez said he visited …", "Trump Jr. told reporters he …". */
-const SPEAKER_BEFORE = /(?:^|[.!?;:"“”]\s+|,\s+|\n)((?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}[\p{Lu}][\p{L}'’.-]*)\s+(?:has\s+|had\s+)?(?:said|says|told\s+[\p{L}]+|added|insisted|claimed|argued|wrote|explained|recalled|testified|acknowledged|admitted|denied|confirmed)\s+(?:that\s+)?$/u;
+const SPEAKER_BEFORE = /(?:^|[.!?;:"“”]\s+|,\s+|\n)((?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}[\p{Lu}][\p{L}'’.-]*)\s+(?:has\s+|had\s+)?(?:said|says|told\s+[\p{L}]+|added|insisted|claimed|argued|wrote|explained|recalled|testified|acknowledged|admitted|denied|confirmed)(?:,\s+and\s+|\s+(?:that\s+)?)$/u;
 
 /**
  * Whether a pronoun is the subject of what a person the knowledge base does not know says: that name is the
@@ -299,6 +299,8 @@ function strangerSpeaking(text: string, at: number, known: Mention[]): string | 
 function speakerOfClause(tokens: Token[], ti: number, mentions: Mention[], d: Discourse, gender: 'male' | 'female'): Person | null {
   let k = ti - 1;
   if (tokens[k]?.norm === 'that') k--;
+  // ("'Putin is not our friend,' Burr said, and he urged Trump …": the speaker goes on)
+  else if (tokens[k]?.norm === 'and' && tokens[k - 1]?.norm === ',') k -= 2;
   const verb = tokens[k];
   if (!verb || !reportsClause(verb.norm) || (verb.pos === 'NOUN' && !/s$/.test(verb.norm))) return null;
   if (/^(?:has|had|have)$/.test(tokens[k - 1]?.norm ?? '')) k--;
