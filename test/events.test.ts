@@ -623,6 +623,7 @@ describe('event coder: one summit however a report words it', () => {
   it('takes the pair after "between" as a meeting\'s participants, with titles, whoever the clause\'s subject is', () => {
     const a = events('Michael Flynn spoke with Sergey Kislyak about setting up a phone call between Mr. Trump and Russian President Vladimir Putin.', '2017-02-10');
     expect(a.filter((x) => x.mode === 'phone').map(who)).toEqual(['CONSULT Donald Trump > Vladimir Putin']);
+    expect(events('The Finland summit between Donald Trump and Vladimir Putin spanned many topics.', '2018-07-20').filter((x) => x.event === 'CONSULT').map(who)).toEqual(['CONSULT Donald Trump > Vladimir Putin']);
     const b = events('Vladimir Putin last visited the US in 2015, when he met President Barack Obama, Mr Trump\'s predecessor, at the UN.', '2018-07-17');
     expect(b.flatMap((x) => x.recipient.map((r) => r.name))).not.toContain('Donald Trump');
   });

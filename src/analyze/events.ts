@@ -296,7 +296,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // "setting up a phone call between Trump and Putin", "a follow-up to the summit between Trump and Putin": the pair
       // right after the noun are its participants, whoever the clause's subject is
       const between = t.symmetric && /^\s+between\s/i.test(text.slice(tokens[hit.last]!.end, tokens[hit.last]!.end + 10)) ? objectOf(text, tokens, hit, after, 'between', true, []) : [];
-      if (between.length >= 2 && !possessor) actor = [between[0]!];
+      // ("the Finland summit between Trump and Putin": a place before the noun is where, not who)
+      if (between.length >= 2 && (!possessor || ((possessor.kind === 'country' || possessor.kind === 'metonym') && !/^['’]/.test(text.slice(possessor.end, possessor.end + 1))))) actor = [between[0]!];
       // "After meeting Putin in Helsinki, …": a gerund takes its object directly, like a verb
       const gerund = /ing$/.test(tokens[hit.first]!.norm) && FRONTED_PARTICIPLE.test(text.slice(s.start, tokens[hit.last]!.end));
       recipient = target ? actorsOf(target) : objectOf(text, tokens, hit, after, t.object, !gerund, actor);
