@@ -695,6 +695,10 @@ describe('event coder: one summit however a report words it', () => {
   it('reads no concession in "the speech Obama gave in June" or "the reason he gave in justifying it"', () => {
     expect(events('It was a reference to the Cairo speech Barack Obama gave in June 2009 to the Muslim world.', '2016-01-01').filter((x) => x.event === 'CONCEDE')).toEqual([]);
   });
+  it('does not date an event by a later goal told in an earlier sentence of its paragraph', () => {
+    const a = events('Germany aims at a carbon-free future by 2050. Angela Merkel rejected the demands of David Cameron.', '2016-09-24');
+    expect(a.find((x) => x.event === 'REJECT')!.date.earliest).toBeNull();
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

@@ -423,7 +423,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       && /\bunless\b/i.test(text.slice(tokens[hit.last]!.end, tokens[clause[1]]!.end)) && !/\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start));
     // "an earlier call", "their first meeting": the sentence's date is not this event's
     const earlier = /\b(?:earlier|previous|prior|first|last|past|former)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
-    let date = dateOf(a.times, tokens, hit, s, sentences, text, era);
+    let date = dateOf(a.times, tokens, hit, s, sentences, text, era, a.document.published.latest);
     // ("her last visit to the White House in April 2018" keeps the time of its own phrase)
     if (earlier && !timeOfItsPhrase(date, tokens[hit.last]!.end, a.times, text)) date = { ...UNKNOWN, basis: 'an earlier event than the one the sentence dates' };
     // "Trump on Monday praised his summit with Putin", "reacted Saturday to Mueller's indictment": a time before
@@ -1412,7 +1412,7 @@ function timeOfItsPhrase(date: When, after: number, times: TimeExpression[], tex
   return !!date.earliest && times.some((x) => x.start >= after && x.text === date.text && !/[,;:.!?]|\b(?:since|when|after|before|while|until|as|because|who|which|that)\b/i.test(text.slice(after, x.start)));
 }
 
-function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string, era: Era | null): When {
+function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string, era: Era | null, published: string | null): When {
   const pos = tokens[hit.first]!.start;
   // ("after the Sept. 11 attacks": an event known by its date dates itself, not what is told around it)
   const anotherEvent = (t: TimeExpression) => t.basis.endsWith(KNOWN_BY) && !(t.start <= pos && pos < t.end);
@@ -1436,7 +1436,8 @@ function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: 
   }
   if (toldAsBefore(text, s.start, pos)) return UNKNOWN;
   const para = text.lastIndexOf('\n\n', s.start);
-  const earlier = usable.filter((t) => t.end <= s.start && t.start > para);
+  // (a goal set for later, "a carbon-free future by 2050", dates nothing told in another sentence)
+  const earlier = usable.filter((t) => t.end <= s.start && t.start > para && !(published && t.earliest && t.earliest > published));
   const t = earlier[earlier.length - 1];
   if (t) return { earliest: t.earliest, latest: t.latest, text: t.text, basis: `${t.basis}; from an earlier sentence of the same paragraph` };
   void sentences;
