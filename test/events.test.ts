@@ -699,6 +699,9 @@ describe('event coder: one summit however a report words it', () => {
     const a = events('Germany aims at a carbon-free future by 2050. Angela Merkel rejected the demands of David Cameron.', '2016-09-24');
     expect(a.find((x) => x.event === 'REJECT')!.date.earliest).toBeNull();
   });
+  it('reads "the ultimate call on what happened" as a decision, not a phone call', () => {
+    expect(events('Washington and Moscow have clashed over who should make the ultimate call on what happened.', '2018-04-12').filter((x) => x.event === 'CONSULT')).toEqual([]);
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');
