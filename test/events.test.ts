@@ -702,6 +702,10 @@ describe('event coder: one summit however a report words it', () => {
   it('reads "the ultimate call on what happened" as a decision, not a phone call', () => {
     expect(events('Washington and Moscow have clashed over who should make the ultimate call on what happened.', '2018-04-12').filter((x) => x.event === 'CONSULT')).toEqual([]);
   });
+  it('gives a verb joined by "but" or "and" the subject its clause opens with, not an object named before it', () => {
+    const a = events('Donald Trump treats allied leaders such as Justin Trudeau and Angela Merkel like punching bags but praises authoritarians in Russia.', '2018-06-10');
+    expect(a.filter((x) => x.event === 'SUPPORT').map(who)).toEqual(['SUPPORT Donald Trump > Russia']);
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

@@ -335,6 +335,12 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // "Sanders tweeted that @POTUS agreed …": the one who reports the event is not its actor
       const own = before.filter((m) => !reporterOf(text, tokens, m, hit));
       actor = subjectOf(text, own, (m) => !!objectPosition(text, tokens, m)).flatMap(actorsOf);
+      // "Trump treats allies like punching bags but praises authoritarians": a verb joined by "but"/"and" with no
+      // subject of its own shares the clause's, named at its start
+      const opener = own[0];
+      if (/^(?:but|and)$/.test(tokens[hit.first - 1]?.norm ?? '') && opener && opener.start <= tokens[Math.min(clause[0] + 2, hit.first)]!.start && salientAt(text, opener.start, opener.end) && !objectPosition(text, tokens, opener)) {
+        actor = subjectOf(text, own.filter((m) => m.start <= opener.end + 12)).flatMap(actorsOf);
+      }
       // "After meeting Putin in Helsinki, the president said …": the participle's subject is the main clause's
       if (!actor.length && t.event === 'CONSULT' && !before.length && FRONTED_PARTICIPLE.test(text.slice(s.start, tokens[hit.last]!.end))) {
         actor = mainSubjectAfter(text, tokens, hit, sentenceMentions).flatMap(actorsOf);
