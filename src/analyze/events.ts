@@ -82,7 +82,9 @@ interface Words {
   sponsoring: Set<string>;
   /** nouns of others defined by their tie to a state or person, who are not that state ("American enemies", "Putin's critics") */
   relational: Set<string>;
-  /** verbs through which a noun's event is told, whose time is the event's ("held talks on Monday", "attended the summit") */
+  /** verbs whose object noun is their own event, done by their subject ("Lavrov issued a denial", "held talks") */
+  light: Set<string>;
+  /** verbs through which a noun's event is told, whose time is the event's ("held talks on Monday", "attended the summit"): the light verbs and more */
   telling: Set<string>;
   /** time words that put a trigger in a circumstance of its own, out of an uncertainty cue's reach ("after meeting") */
   circumstance: Set<string>;
@@ -107,7 +109,7 @@ interface RuleFile {
   generic_actors?: Record<string, Sector>;
   generic_quantities?: string[];
   generic_titles?: Record<string, Sector>;
-  words: Record<'counting' | 'people' | 'need' | 'intention' | 'capacity' | 'occasion' | 'sponsoring' | 'relational' | 'telling' | 'circumstance' | 'instrument' | 'judging' | 'unspecified' | 'pair', string[]>;
+  words: Record<'counting' | 'people' | 'need' | 'intention' | 'capacity' | 'occasion' | 'sponsoring' | 'relational' | 'light' | 'telling' | 'circumstance' | 'instrument' | 'judging' | 'unspecified' | 'pair', string[]>;
 }
 
 let cached: Rules | null = null;
@@ -157,7 +159,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     titles: new Map(Object.entries(file.generic_titles ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
   const list = (k: keyof RuleFile['words']) => new Set((file.words[k] ?? []).map((w) => w.toLowerCase()));
-  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), occasion: list('occasion'), sponsoring: list('sponsoring'), relational: list('relational'), telling: list('telling'), circumstance: list('circumstance'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair'), intention: new Set([...list('intention'), ...list('capacity')]), instrument: list('instrument') } };
+  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), occasion: list('occasion'), sponsoring: list('sponsoring'), relational: list('relational'), light: list('light'), telling: new Set([...list('light'), ...list('telling')]), circumstance: list('circumstance'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair'), intention: new Set([...list('intention'), ...list('capacity')]), instrument: list('instrument') } };
   return { generic, words, triggers, byFirst, cues };
 }
 
@@ -275,16 +277,18 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
         && /^(?:-related)?\s+$/.test(text.slice(possessor.end, tokens[hit.first]!.start)) ? possessor : null;
       if (target) possessor = null;
       // "Page's July 2016 trip to Moscow": a possessor the knowledge base does not know owns it all the same
-      const stranger = !possessor && !target && STRANGER_OWNS.test(text.slice(Math.max(s.start, tokens[hit.first]!.start - 60), tokens[hit.first]!.start))
-        && !mentions.some((m) => m.end > tokens[hit.first]!.start - 60 && m.end <= tokens[hit.first]!.start && /^['’]s?\s/.test(text.slice(m.end, m.end + 3)));
-      if (stranger) continue;
+      // (not a time's: "Friday's talks")
+      const from = Math.max(s.start, tokens[hit.first]!.start - 60);
+      const owner = !possessor && !target ? STRANGER_OWNS.exec(text.slice(from, tokens[hit.first]!.start)) : null;
+      const ownerAt = owner ? from + owner.index + owner[0].indexOf(owner[1]!) : -1;
+      if (owner && ![...a.mentions, ...a.times].some((x) => x.start <= ownerAt && x.end > ownerAt)) continue;
       actor = possessor ? actorsOf(possessor) : passiveAgent ? actorsOf(passiveAgent) : [];
       // no possessor: the subject of the clause ("Blinken shared details of the call with …"), or of the main
       // clause after a fronted phrase ("After one meeting with Lavrov in Paris, Kerry announced …")
       // the noun of a light verb is the verb's event: "Lavrov issued a denial", "Kerry floated an offer"
       // (within the trigger's own clause: "…the G7 meeting, especially if a meeting with Putin …" is no meeting of the G7)
       // ("attending a NATO summit in Belgium as part of a trip that will include meetings with …": no object is the subject)
-      if (!actor.length && (t.event === 'CONSULT' || lightVerbBefore(tokens, hit))) actor = subjectOf(text, before.filter((m) => m.start >= tokens[afterSubordinateBreak(tokens, text, clause[0], hit.first)]!.start), (m) => !!objectPosition(text, tokens, m)).flatMap(actorsOf);
+      if (!actor.length && (t.event === 'CONSULT' || lightVerbBefore(tokens, hit, R.words.light))) actor = subjectOf(text, before.filter((m) => m.start >= tokens[afterSubordinateBreak(tokens, text, clause[0], hit.first)]!.start), (m) => !!objectPosition(text, tokens, m)).flatMap(actorsOf);
       if (!actor.length && t.event === 'CONSULT' && FRONTED.test(text.slice(s.start, tokens[hit.first]!.start))) {
         actor = mainSubjectAfter(text, tokens, hit, sentenceMentions).flatMap(actorsOf);
       }
@@ -1064,12 +1068,10 @@ function mainSubjectAfter(text: string, tokens: Token[], hit: Hit, sentenceMenti
   return m ? [m] : [];
 }
 
-const LIGHT_VERBS = new Set(['issue', 'make', 'give', 'launch', 'express', 'deliver', 'extend', 'float', 'voice', 'lodge', 'file', 'level', 'announce', 'send', 'put', 'present', 'offer', 'renew', 'repeat', 'reiterate', 'hold', 'conduct', 'carry']);
-
-function lightVerbBefore(tokens: Token[], hit: Hit): boolean {
+function lightVerbBefore(tokens: Token[], hit: Hit, light: Set<string>): boolean {
   for (let i = hit.first - 1; i >= Math.max(0, hit.first - 4); i--) {
     const t = tokens[i]!;
-    if (LIGHT_VERBS.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'AUX')) return true;
+    if (light.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'AUX')) return true;
     if (!['DET', 'ADJ', 'ADV', 'NUM'].includes(t.pos)) return false;
   }
   return false;
@@ -1226,8 +1228,8 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
   return [];
 }
 
-/** A capitalised possessor right before a noun and its modifiers ("Page's July 2016 trip"), not a time ("Friday's talks"). */
-const STRANGER_OWNS = /(?:^|[^\p{L}.])(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Tomorrow|Yesterday|Year|Week|Month)['’])\p{Lu}[\p{L}-]+['’]s?\s+(?:[\p{L}\d-]+\s+){0,3}$/u;
+/** A capitalised possessor right before a noun and its modifiers: "Page's July 2016 trip". */
+const STRANGER_OWNS = /(?:^|[^\p{L}.])(\p{Lu}[\p{L}-]+)['’]s?\s+(?:[\p{L}\d-]+\s+){0,3}$/u;
 
 /** Only the words of a title between a state's name and a person's: " Secretary of State ", " envoy ". */
 const TITLE_BETWEEN = /^\s+(?:(?!(?:and|or|but|nor|with|to|in|on|at|by|as|from|than|after|before|since|until|when|while|if|because|who|which|that|over|against)\s)[\p{L}.-]+\s+){1,5}$/u;
@@ -1415,7 +1417,8 @@ function obligationOrGeneric(tokens: Token[], text: string, hit: Hit, clause: [n
  * Tuesday", not "their first meeting since Trump took office in January 2017".
  */
 function timeOfItsPhrase(date: When, after: number, times: TimeExpression[], text: string): boolean {
-  return !!date.earliest && times.some((x) => x.start >= after && x.text === date.text && !/[,;:.!?]|\b(?:since|when|after|before|while|until|as|because|who|which|that)\b/i.test(text.slice(after, x.start)));
+  return !!date.earliest && times.some((x) => x.start >= after && x.text === date.text && !/[,;:.!?]/.test(text.slice(after, x.start))
+    && !text.slice(after, x.start).toLowerCase().split(/[^\p{L}]+/u).some((w) => CLAUSE_OPENERS.has(w) || w === 'who' || w === 'which'));
 }
 
 function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string, era: Era | null, published: string | null): When {

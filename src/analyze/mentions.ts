@@ -6,7 +6,7 @@
  */
 import type { Actor, Mention, Sector, Sentence, Token, TopicMention } from '../model/annotations.ts';
 import { lastStartingAtOrBefore, type Section, type When } from '../model/document.ts';
-import { GENERATIONAL, type Entry, type Gazetteer, type Match } from '../kb/gazetteer.ts';
+import { GENERATIONAL_SUFFIX, type Entry, type Gazetteer, type Match } from '../kb/gazetteer.ts';
 import type { KnowledgeBase, Person, Position, RoleKey, RoleNoun } from '../kb/knowledge-base.ts';
 import { reportsClause } from './quotes.ts';
 
@@ -310,6 +310,8 @@ function speakerOfClause(tokens: Token[], ti: number, mentions: Mention[], d: Di
   return p && (p.gender === gender || p.gender === null) ? p : null;
 }
 
+const JUNIOR = new RegExp(`(\\p{Lu}[\\p{L}'’-]+)${GENERATIONAL_SUFFIX}`, 'gu');
+
 /**
  * "Trump's involvement in Donald Trump Jr.'s statement about his meeting": a namesake with a generational suffix, named
  * in the pronoun's sentence after anyone the knowledge base knows, is whom it refers to — someone Readout does not know.
@@ -317,8 +319,8 @@ function speakerOfClause(tokens: Token[], ti: number, mentions: Mention[], d: Di
 function juniorSince(text: string, at: number, d: Discourse, sentenceStart: number): string | null {
   const from = Math.max(sentenceStart, d.history[d.history.length - 1]?.at ?? 0);
   const between = text.slice(from, at);
-  const found = [...between.matchAll(/\p{Lu}[\p{L}'’-]+(?=\s*,?\s*(?:Jr|Sr|Junior|Senior|II|III)\b)/gu)].pop();
-  return found ? `${found[0]} ${/(Jr|Sr|Junior|Senior|II|III)/.exec(between.slice(found.index! + found[0].length))![1]}` : null;
+  const found = [...between.matchAll(JUNIOR)].pop();
+  return found ? `${found[1]} ${found[2]}` : null;
 }
 
 /**

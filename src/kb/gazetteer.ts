@@ -9,8 +9,9 @@ import model from 'wink-eng-lite-web-model';
 import type { Token } from '../model/annotations.ts';
 import { key, surnames, type KnowledgeBase, type Metonym, type Organisation, type Person, type RoleNoun, type Topic } from './knowledge-base.ts';
 
-/** A generational suffix right after a name: "Donald Trump Jr." is someone else than Donald Trump. */
-export const GENERATIONAL = /^\s*,?\s*(?:Jr|Sr|Junior|Senior|II|III)\b/;
+/** A generational suffix after a name ("Donald Trump Jr." is someone else than Donald Trump), its comma included. */
+export const GENERATIONAL_SUFFIX = '\\s*,?\\s*(Jr|Sr|Junior|Senior|II|III)\\b';
+export const GENERATIONAL = new RegExp(`^${GENERATIONAL_SUFFIX}`);
 
 const nlp = winkNLP(model, []);
 
