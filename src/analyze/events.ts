@@ -333,8 +333,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // "NATO's expansion threatens …", "a law that blacklists …", "an attack that killed 80": no one acts
       continue;
     } else {
-      // "Trump Jr. said … he had asked Kushner": a "he" or "she" right before the verb that no mention resolves is
-      // someone the knowledge base does not know, whoever else the clause names
+      // "Trump Jr. said … he had asked Kushner": a subject pronoun for someone the knowledge base does not know leaves
+      // the verb to no one else the clause names
       if (strangerPronounSubject(tokens, hit, a.mentions)) continue;
       // "Sanders tweeted that @POTUS agreed …": the one who reports the event is not its actor
       const own = before.filter((m) => !reporterOf(text, tokens, m, hit));
