@@ -662,6 +662,8 @@ describe('event coder: one summit however a report words it', () => {
   it('reads "slated to meet" as planned, and Prime Minister May as no modal', () => {
     expect(events('Donald Trump is slated to meet Angela Merkel on Wednesday.', '2018-07-10').find((x) => x.event === 'CONSULT')?.status).toBe('planned');
     expect(events('Mike Pompeo looks forward to going to North Korea soon.', '2018-09-18').find((x) => x.event === 'CONSULT')?.status).toBe('planned');
+    expect(events('Vladimir Putin is heading into his first meeting with Donald Trump on Friday.', '2017-07-05').find((x) => x.event === 'CONSULT')?.status).toBe('planned');
+    expect(events('Russia is likely to use the withdrawal of the United States as an excuse to deploy missiles in Europe.', '2019-02-02').find((x) => x.event === 'MOBILIZE')?.status).toBe('uncertain');
     expect(events('North Korea is close to having the capability to strike the United States.', '2018-07-10').find((x) => x.event === 'ASSAULT')?.status).toBe('hypothetical');
     expect(events('The treaty caps the warheads that the United States and Russia are allowed to deploy.', '2018-07-10').find((x) => x.event === 'MOBILIZE')?.status).toBe('hypothetical');
     const a = events('Donald Trump said Friday during a press conference with British Prime Minister May that all was well.', '2018-07-14');
