@@ -708,6 +708,10 @@ describe('event coder: one summit however a report words it', () => {
     const a = events('Donald Trump treats allied leaders such as Justin Trudeau and Angela Merkel like punching bags but praises authoritarians in Russia.', '2018-06-10');
     expect(a.filter((x) => x.event === 'SUPPORT').map(who)).toEqual(['SUPPORT Donald Trump > Russia']);
   });
+  it('does not deny a verb joined to the denial with an auxiliary of its own ("denied any connection … and has rejected demands")', () => {
+    const a = events('Russia has repeatedly denied any connection to the poisonings and has rejected British demands for access to its arsenal.', '2018-03-20');
+    expect(a.find((x) => x.event === 'REJECT' && x.recipient.some((r) => r.name === 'United Kingdom'))?.status).toBe('occurred');
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');

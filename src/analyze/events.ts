@@ -1709,7 +1709,8 @@ function deniedByIt(text: string, tokens: Token[], denial: Hit, other: Hit): boo
   const between = text.slice(tokens[denial.last]!.end, tokens[other.first]!.start);
   if (/\b(?:but|while|whereas|instead|although|though|yet)\b|[;:—–]/i.test(between)) return false;
   const word = text.slice(tokens[other.first]!.start, tokens[other.first]!.end);
-  return !(!other.trigger.nominal && !/ing$/i.test(word) && /(?:^|[\s,])and\s+(?:(?:also|then|later|instead|even|repeatedly|again|\p{L}+ly)\s+)?$/iu.test(between));
+  // ("has repeatedly denied any connection … and has rejected British demands": an auxiliary of its own too)
+  return !(!other.trigger.nominal && !/ing$/i.test(word) && /(?:^|[\s,])and\s+(?:(?:has|have|had|is|are|was|were|did|does|do|will|would)\s+)?(?:(?:also|then|later|instead|even|repeatedly|again|\p{L}+ly)\s+)?$/iu.test(between));
 }
 
 const PROPOSAL_TYPES = new Set<PloverType>(['AGREE', 'REQUEST']);
