@@ -712,6 +712,10 @@ describe('event coder: one summit however a report words it', () => {
     const a = events('Russia has repeatedly denied any connection to the poisonings and has rejected British demands for access to its arsenal.', '2018-03-20');
     expect(a.find((x) => x.event === 'REJECT' && x.recipient.some((r) => r.name === 'United Kingdom'))?.status).toBe('occurred');
   });
+  it('reads "reinforces the Kremlin\'s concerns" as words, and "reinforced its troops" as forces moved', () => {
+    expect(events('Dmitry Peskov said NATO\'s spending reinforces the Kremlin\'s concerns.', '2018-07-12').filter((x) => x.event === 'MOBILIZE')).toEqual([]);
+    expect(events('Russia reinforced its troops on the border with Ukraine.', '2018-07-12').map((x) => x.event)).toContain('MOBILIZE');
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');
