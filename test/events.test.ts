@@ -716,6 +716,10 @@ describe('event coder: one summit however a report words it', () => {
     expect(events('Dmitry Peskov said NATO\'s spending reinforces the Kremlin\'s concerns.', '2018-07-12').filter((x) => x.event === 'MOBILIZE')).toEqual([]);
     expect(events('Russia reinforced its troops on the border with Ukraine.', '2018-07-12').map((x) => x.event)).toContain('MOBILIZE');
   });
+  it('reads "charging the U.S. massive tariffs" as a price asked, and "charged Russia with meddling" as a charge', () => {
+    expect(events('Justin Trudeau and Emmanuel Macron are charging the U.S. massive tariffs.', '2018-06-08').filter((x) => x.event === 'ACCUSE')).toEqual([]);
+    expect(events('The United States charged Russia with meddling in the election.', '2018-06-08').map(who)).toContain('ACCUSE United States > Russia');
+  });
   it('dates an earlier event by the time of its own phrase, not by a clause after it', () => {
     const a = events('On Angela Merkel\'s last visit to the White House in April 2018, advisers left the room.', '2019-01-20');
     expect(a.find((x) => x.event === 'CONSULT')!.date.earliest).toBe('2018-04-01');
