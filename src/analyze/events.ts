@@ -200,6 +200,9 @@ interface Draft {
   quoted: boolean;
   /** the trigger's direct object is on the actor's own side ("the White House called on Congress"): domestic business */
   domestic: boolean;
+  /** the sentence's time belongs to something else ("their first meeting", "on Monday praised the summit"): no
+   * neighbouring event lends this one its date either */
+  dateWithheld: boolean;
 }
 
 const CLAUSE_BREAK = /^(?:;|:|—|–|\(|\))$/;
@@ -293,15 +296,12 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
         actor = mainSubjectAfter(text, tokens, hit, sentenceMentions).flatMap(actorsOf);
       }
       // "a summit in Helsinki between A and B": the pair after "between" are its participants
-      if (!actor.length && t.symmetric) {
-        const pair = objectOf(text, tokens, hit, after, 'between', true, []);
-        if (pair.length >= 2) actor = [pair[0]!];
-      }
-      // "setting up a phone call between Trump and Putin", "a follow-up to the summit between Trump and Putin": the pair
-      // right after the noun are its participants, whoever the clause's subject is
-      const between = t.symmetric && /^\s+between\s/i.test(text.slice(tokens[hit.last]!.end, tokens[hit.last]!.end + 10)) ? objectOf(text, tokens, hit, after, 'between', true, []) : [];
-      // ("the Finland summit between Trump and Putin": a place before the noun is where, not who)
-      if (between.length >= 2 && (!possessor || ((possessor.kind === 'country' || possessor.kind === 'metonym') && !/^['’]/.test(text.slice(possessor.end, possessor.end + 1))))) actor = [between[0]!];
+      // ("setting up a phone call between Trump and Putin": right after the noun, whoever the clause's subject is;
+      // "the Finland summit between Trump and Putin": a place before the noun is where, not who)
+      const pair = t.symmetric ? objectOf(text, tokens, hit, after, 'between', true, []) : [];
+      const rightAfter = /^\s+between\s/i.test(text.slice(tokens[hit.last]!.end, tokens[hit.last]!.end + 10));
+      const placeBefore = !!possessor && (possessor.kind === 'country' || possessor.kind === 'metonym') && !/^['’]/.test(text.slice(possessor.end, possessor.end + 1));
+      if (pair.length >= 2 && (!actor.length || (rightAfter && (!possessor || placeBefore)))) actor = [pair[0]!];
       // "After meeting Putin in Helsinki, …": a gerund takes its object directly, like a verb
       const gerund = /ing$/.test(tokens[hit.first]!.norm) && FRONTED_PARTICIPLE.test(text.slice(s.start, tokens[hit.last]!.end));
       recipient = target ? actorsOf(target) : objectOf(text, tokens, hit, after, t.object, !gerund, actor);
@@ -431,14 +431,16 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     // an action announced on a condition is a threat: "will withdraw its force unless …", "would cut aid unless …"
     const conditional = !t.nominal && t.event !== 'THREATEN' && (status.status === 'planned' || status.status === 'hypothetical' || /\b(?:will|would|shall)\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start)))
       && /\bunless\b/i.test(text.slice(tokens[hit.last]!.end, tokens[clause[1]]!.end)) && !/\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start));
-    // "an earlier call", "their first meeting": the sentence's date is not this event's
-    const earlier = /\b(?:earlier|previous|prior|first|last|past|former)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
     let date = dateOf(a.times, tokens, hit, s, sentences, text, era, a.document.published.latest);
-    // ("her last visit to the White House in April 2018" keeps the time of its own phrase)
-    if (earlier && !timeOfItsPhrase(date, tokens[hit.last]!.end, a.times, text)) date = { ...UNKNOWN, basis: 'an earlier event than the one the sentence dates' };
+    // ("her last visit to the White House in April 2018", "their next meeting on Tuesday": a time of the noun's own phrase)
+    const ownTime = timeOfItsPhrase(date, tokens[hit.last]!.end, a.times, text);
+    const wordBefore = (words: RegExp) => words.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
+    let dateWithheld = false;
+    // "an earlier call", "their first meeting": the sentence's date is not this event's
+    if (wordBefore(EARLIER_BEFORE) && !ownTime) [date, dateWithheld] = [{ ...UNKNOWN, basis: 'an earlier event than the one the sentence dates' }, true];
     // "Trump on Monday praised his summit with Putin", "reacted Saturday to Mueller's indictment": a time before
     // another verb dates that verb; a noun takes it only through a verb that tells it ("held talks Monday")
-    const told = t.nominal && date.earliest && !timeOfItsPhrase(date, tokens[hit.last]!.end, a.times, text)
+    const told = t.nominal && date.earliest && !ownTime
       ? a.times.find((x) => x.start >= s.start && x.end <= tokens[hit.first]!.start && x.text === date.text) : undefined;
     // (a time fronted before a comma sets the scene for the whole sentence: "In 2018, Putin and Modi recommitted …
     // with an informal summit")
@@ -449,14 +451,14 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // (the verb right before the time counts: "reacted Saturday to …")
       const from = firstStartingAtOrAfter(tokens, told.start);
       const verbs = tokens.slice(tokens[from - 1]?.pos === 'VERB' ? from - 1 : from, hit.first).filter((x) => x.pos === 'VERB' && x.start >= s.start && (x.start < told.start || x.start >= told.end));
-      if (verbs.length && verbs.every((x) => !R.words.telling.has(x.lemma))) date = { ...UNKNOWN, basis: `a time of another verb: ${date.text} dates "${verbs.map((x) => text.slice(x.start, x.end)).join(' … ')}"` };
+      if (verbs.length && verbs.every((x) => !R.words.telling.has(x.lemma))) [date, dateWithheld] = [{ ...UNKNOWN, basis: `a time of another verb: ${date.text} dates "${verbs.map((x) => text.slice(x.start, x.end)).join(' … ')}"` }, true];
     }
     // an estimate from the era must fit the participants: a known leader who held no office then was not in it
     if (date.estimate && [...actor, ...recipient].some((p) => outOfOffice(p, date, kb))) date = { ...UNKNOWN, text: date.text, basis: `${date.text}: the year is unknown (the era the text's titles suggest does not fit its participants)` };
     // "said on Thursday he looked forward to a second meeting": a time told before another meeting is not its own
     // ("their next meeting on Tuesday" keeps the time that follows it)
-    const another = /\b(?:second|third|another|next|new|future|follow-up)\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
-    if (another && !timeOfItsPhrase(date, tokens[hit.last]!.end, a.times, text)) date = { ...UNKNOWN, basis: 'another event than the one the sentence dates' };
+    // (the date may have been withheld above: then no time is its own either)
+    if (wordBefore(ANOTHER_BEFORE) && !(ownTime && date.earliest)) date = { ...UNKNOWN, basis: 'another event than the one the sentence dates' };
     // "When Obama visits Laos Monday": a weekday with the present tense tells a schedule
     if (status.status === 'occurred' && !status.negated && !SAID_TYPES.has(t.event) && futuratePresent(tokens, text, hit, date, clause, a.times)) status.status = 'planned';
     if (status.status === 'planned' || status.status === 'proposed') date = aheadIfPlanned(date, tokens[hit.last]!.end, a.times);
@@ -484,6 +486,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // inside a quotation, or reaching into one ("said: 'we should …'")
       quoted: !!quote || /["“”]/.test(text.slice(tokens[hit.first]!.start, tokens[hit.last]!.end)),
       domestic: domesticObject(text, tokens, hit, after, actor),
+      dateWithheld,
     });
   }
 
@@ -1228,6 +1231,11 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
   return [];
 }
 
+/** An ordinal or the like right before the trigger, which makes it an earlier event than the sentence's: "their first meeting". */
+const EARLIER_BEFORE = /\b(?:earlier|previous|prior|first|last|past|former)\s+(?:[\p{L}-]+\s+)?$/iu;
+/** … or another event than the sentence's: "a second meeting", "their next summit". */
+const ANOTHER_BEFORE = /\b(?:second|third|another|next|new|future|follow-up)\s+(?:[\p{L}-]+\s+)?$/iu;
+
 /** A capitalised possessor right before a noun and its modifiers: "Page's July 2016 trip". */
 const STRANGER_OWNS = /(?:^|[^\p{L}.])(\p{Lu}[\p{L}-]+)['’]s?\s+(?:[\p{L}\d-]+\s+){0,3}$/u;
 
@@ -1816,7 +1824,7 @@ function inheritDates(drafts: Draft[], text: string, tokens: Token[]): void {
     return { start, quoteOnly: /^["“]/.test(text.slice(start < 0 ? 0 : start + 2, at + 1).trimStart()) };
   };
   drafts.forEach((d, i) => {
-    if (d.date.earliest || !d.actor.length || /^(?:an earlier event|a time of another verb)/.test(d.date.basis ?? '')) return;
+    if (d.date.earliest || !d.actor.length || d.dateWithheld) return;
     if (toldAsBefore(text, d.evidence[0]!.start, tokens[d.hit.first]!.start)) return;
     const para = paragraphOf(d);
     const shares = (x: Draft) => [...x.actor, ...x.recipient].some((a) => a.id && [...d.actor, ...d.recipient].some((b) => b.id === a.id));
