@@ -61,13 +61,18 @@ export async function eventsCommand(flags: { db: string; json?: boolean } & Reco
       return 0;
     }
     for (const e of list) {
-      process.stdout.write(`${e.id}  ${eventLine(e)}  [${e.documents.length} doc${e.documents.length > 1 ? 's' : ''}${e.divergences.length ? `, ${e.divergences.length} divergences` : ''}]\n`);
+      process.stdout.write(`${e.id}  ${eventLine(e)}  [${counted(e.documents.length, 'doc')}${e.divergences.length ? `, ${counted(e.divergences.length, 'divergence')}` : ''}]\n`);
     }
     process.stderr.write(`${list.length} events\n`);
     return 0;
   } finally {
     store.close();
   }
+}
+
+/** "1 document", "3 documents". */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 export async function eventCommand(id: string, flags: { db: string; json?: boolean }): Promise<number> {
@@ -87,7 +92,7 @@ export async function eventCommand(id: string, flags: { db: string; json?: boole
     out.write(`${e.event}${e.mode ? ` (${e.mode})` : ''} — ${who(e.actor)} → ${who(e.recipient)}\n`);
     out.write(`status ${e.status} · date ${when(e)}${e.date.basis ? ` (${e.date.basis})` : ''}${e.location ? ` · ${e.location}` : ''}\n`);
     if (e.topics.length) out.write(`topics: ${e.topics.join(', ')}\n`);
-    out.write(`\n${e.accounts.length} accounts in ${e.documents.length} documents:\n`);
+    out.write(`\n${counted(e.accounts.length, 'account')} in ${counted(e.documents.length, 'document')}:\n`);
     for (const a of e.accounts) {
       const doc = store.getDocument(a.document);
       out.write(`\n● ${a.side ? `${a.side} side${a.attributedTo ? ` (${a.attributedTo})` : ''}` : 'the outlet'} — ${doc?.outlet ?? 'unknown outlet'}: ${doc?.title ?? a.document}\n`);
