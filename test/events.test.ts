@@ -482,6 +482,10 @@ describe('event coder on words with a second sense', () => {
     expect(events('Trump begins a trip to Britain on Thursday, where protests are expected.', '2018-07-10').map((e) => e.event)).not.toContain('PROTEST');
     expect(events('Obama questioned a Chinese build-up that has drawn protests from Japan.', '2015-09-28').map((e) => `${e.event} ${e.actor.map((a) => a.name)}`)).not.toContain('PROTEST Barack Obama');
   });
+
+  it('reads a plural joined to a noun by "and" as a noun ("its ups and downs")', () => {
+    expect(events('The British visit had its ups and downs after Trump spoke to a tabloid.', '2018-07-20').map((e) => e.event)).not.toContain('ASSAULT');
+  });
 });
 
 describe('event coder on relative clauses', () => {
