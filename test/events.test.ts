@@ -996,6 +996,13 @@ describe('event coder on relative asides and merging', () => {
   });
 });
 
+describe('event coder on reporting asides', () => {
+  it('gives the verb after "X, Y noted," to X, not to the one who reports it', () => {
+    const evs = events('China, Trump noted, had vetoed a French resolution on Libya at the Security Council.', '2017-04-13');
+    expect(evs.map((e) => `${e.event} ${e.actor.map((a) => a.name).join('+')}`)).toEqual(['REJECT China']);
+  });
+});
+
 describe('event coder on relative clauses read as asides', () => {
   it('gives "Name, who denied" to the name even when the parse hangs the clause elsewhere', () => {
     expect(events('Trump noted he had just spoken with Saudi King Salman, who denied that Riyadh was involved.', '2018-10-16').map((e) => `${e.event} ${e.actor.map((a) => a.name).join('+')}`)).toEqual(['REJECT King Salman']);

@@ -402,7 +402,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     // "Mr. Putin, whose military is backing Assad while the coalition battles IS, agreed …": a name before a relative
     // aside set off by commas is the subject of the verb after it, whatever the parse made of the aside
     if (!t.nominal) {
-      const aside = sentenceMentions.find((m) => m.end <= tokens[hit.first]!.start && RELATIVE_ASIDE.test(text.slice(m.end, tokens[hit.first]!.start)));
+      const aside = sentenceMentions.find((m) => m.end <= tokens[hit.first]!.start && (RELATIVE_ASIDE.test(text.slice(m.end, tokens[hit.first]!.start))
+        || (REPORTING_ASIDE.test(text.slice(m.end, tokens[hit.first]!.start)) && !objectPosition(text, tokens, m))));
       if (aside && actorsOf(aside).length && t.undergoes) recipient = actorsOf(aside).filter((r) => !actor.some((x) => sameSide(x, r)));
       else if (aside && actorsOf(aside).length) {
         actor = actorsOf(aside);
@@ -904,6 +905,9 @@ function domesticObject(text: string, tokens: Token[], hit: Hit, after: Mention[
 
 /** From a name to its verb across a relative aside: ", whose military is backing Assad …, " (no other comma inside). */
 const RELATIVE_ASIDE = /^\s*,\s*(?:who|whose|which)\b(?:[^,;:.!?"“”]|\.(?=\S)){3,200},\s*(?:(?:also|then|later|now|has|had|have|quickly|already|again|repeatedly|reportedly)\s+)*$/i;
+
+/** From a name to its verb across a reporting aside: "Russia, Trump noted, had vetoed …", "Moscow, officials say, will …". */
+const REPORTING_ASIDE = /^\s*,\s*(?:[\p{L}.'’-]+\s+){1,5}(?:said|says|noted|notes|added|adds|argued|argues|claimed|claims|insisted|insists|wrote|writes|believes|believe|say|alleged|alleges|told\s+[\p{L}]+)\s*,\s*(?:(?:also|then|later|now|has|had|have|quickly|already|again|repeatedly|reportedly)\s+)*$/iu;
 
 /** Prepositions that place or time an event rather than name a participant. */
 const CIRCUMSTANTIAL = new Set(['in', 'at', 'during', 'near', 'on', 'after', 'before', 'since', 'until', 'by', 'over', 'under', 'amid', 'despite', 'via', 'through', 'across', 'within', 'like', 'as']);
