@@ -996,6 +996,14 @@ describe('event coder on relative asides and merging', () => {
   });
 });
 
+describe('event coder on acts argued for', () => {
+  it('reads "backed attacking X" as an attack proposed, and no support of X', () => {
+    const evs = events('Mike Pompeo, who has long backed attacking Iran, spoke on Sunday.', '2018-03-25');
+    expect(evs.map((e) => `${e.event} ${e.status} ${e.recipient.map((a) => a.name).join('+')}`)).toEqual(['ASSAULT proposed Iran']);
+    expect(events('John Bolton has argued for attacking Syria.', '2017-04-05').map((e) => e.status)).toEqual(['proposed']);
+  });
+});
+
 describe('event coder on reporting asides', () => {
   it('gives the verb after "X, Y noted," to X, not to the one who reports it', () => {
     const evs = events('China, Trump noted, had vetoed a French resolution on Libya at the Security Council.', '2017-04-13');

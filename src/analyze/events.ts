@@ -96,7 +96,7 @@ interface Rules {
   words: Words;
   triggers: Trigger[];
   byFirst: Map<string, Trigger[]>;
-  cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'considered' | 'obligation' | 'generic' | 'cancelled' | 'undone' | 'negation', string[][]>;
+  cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'considered' | 'advocated' | 'obligation' | 'generic' | 'cancelled' | 'undone' | 'negation', string[][]>;
 }
 
 interface RuleFile {
@@ -150,7 +150,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     for (const l of first.lemmas) byFirst.set(l, [...(byFirst.get(l) ?? []), t]);
   }
   const cues = {} as Rules['cues'];
-  for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'considered', 'obligation', 'generic', 'cancelled', 'undone', 'negation'] as const) {
+  for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'considered', 'advocated', 'obligation', 'generic', 'cancelled', 'undone', 'negation'] as const) {
     cues[k] = (file.status[k] ?? []).map((c) => c.toLowerCase().split(/\s+/));
   }
   const generic: GenericActors = {
@@ -306,6 +306,9 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       const gerund = /ing$/.test(tokens[hit.first]!.norm) && FRONTED_PARTICIPLE.test(text.slice(s.start, tokens[hit.last]!.end));
       recipient = target ? actorsOf(target) : objectOf(text, tokens, hit, after, t.object, !gerund, actor);
       if (!recipient.length && actor.length && t.symmetric) recipient = objectOf(text, tokens, hit, after, 'between', true, actor);
+    } else if (t.event === 'SUPPORT' && tokens[hit.last + 1]?.pos === 'VERB' && /ing$/.test(tokens[hit.last + 1]!.norm)) {
+      // "has backed attacking North Korea": what is backed is an act (coded on its own, as proposed), no partner
+      continue;
     } else if (gerundAsNoun(tokens, text, hit)) {
       // "a far-reaching hacking scheme", "the bombing": a verb used as a noun has no subject; its possessor acts
       const possessor = possessorOf(text, tokens, hit, before);
@@ -1342,6 +1345,8 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     // ("sought to minimize expectations for the trip": the trip is another noun's complement, not what is sought)
     const proposal = cueAt(tokens, from, to, R.cues.proposed);
     if (proposal >= 0 && !(hit.trigger.nominal && SAID_TYPES.has(hit.trigger.event)) && !nounComplementBetween(tokens, proposal, hit.first)) status = 'proposed';
+    // "has backed attacking North Korea", "favours striking Syria": an act argued for, not done
+    else if (advocatedGerund(tokens, hit, clause[0], R)) status = 'proposed';
     // "at their planned meeting", "the upcoming summit": the noun's own modifier says it, whatever the clause's "would"
     else if (hit.trigger.nominal && cueBefore(tokens, Math.max(clause[0], hit.first - 1), to, R.cues.planned)) status = 'planned';
     else if (cueBefore(tokens, clause[0], to, R.cues.hypothetical) && /\bif\b|\bwould\b|\bcould\b|\bunless\b|\bin case\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start))) status = 'hypothetical';
@@ -1357,6 +1362,16 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     else if (uncertainOf(tokens, afterSubordinateBreak(tokens, text, sentenceStart, hit.first), hit.first, R)) status = 'uncertain';
   }
   return { status, negated };
+}
+
+/** A gerund trigger right after a verb that argues for it (an adverb may come between): "backed attacking". */
+function advocatedGerund(tokens: Token[], hit: Hit, c0: number, R: Rules): boolean {
+  if (!/ing$/.test(tokens[hit.first]!.norm)) return false;
+  let k = hit.first - 1;
+  while (k > c0 && tokens[k]!.pos === 'ADV') k--;
+  // ("government-supported hacking" is a compound adjective)
+  const cue = cueAt(tokens, Math.max(c0, k - 1), k, R.cues.advocated);
+  return cue >= 0 && !/^[-–]$/.test(tokens[cue - 1]?.norm ?? '');
 }
 
 /**
