@@ -996,6 +996,13 @@ describe('event coder on relative asides and merging', () => {
   });
 });
 
+describe('event coder on passives without an agent', () => {
+  it('takes no agent for "was killed" from a "by" in the next sentence', () => {
+    const evs = events('One Russian soldier was killed.\n\n"The truck was hit by rocket fire," the general said.', '2015-11-25');
+    expect(evs.filter((e) => e.actor.some((a) => a.name === 'Russia')).map((e) => e.event)).toEqual([]);
+  });
+});
+
 describe('event coder on acts argued for', () => {
   it('reads "backed attacking X" as an attack proposed, and no support of X', () => {
     const evs = events('Mike Pompeo, who has long backed attacking Iran, spoke on Sunday.', '2018-03-25');

@@ -328,7 +328,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     } else if (t.undergoes) {
       actor = objectOf(text, tokens, hit, after, 'from', false, [], true);
       recipient = subjectOf(text, before).flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
-    } else if (agentlessPassive(tokens, text, hit)) {
+    } else if (agentlessPassive(tokens, text, hit, s.end)) {
       // "three soldiers were killed": the subject suffered the event; who did it the text does not say
       actor = [];
       recipient = subjectOf(text, before).flatMap(actorsOf);
@@ -1153,12 +1153,13 @@ function participleBeforeItsVerb(tokens: Token[], text: string, hit: Hit): boole
   return false;
 }
 
-function agentlessPassive(tokens: Token[], text: string, hit: Hit): boolean {
+function agentlessPassive(tokens: Token[], text: string, hit: Hit, sentenceEnd: number): boolean {
   const prev = [tokens[hit.first - 1], tokens[hit.first - 2]].filter(Boolean) as Token[];
   if (!prev.some((t) => BE.has(t.lemma) || BE.has(t.norm))) return false;
   // (irregular participles too: "was shot down", "was struck", "were hit", "was cut")
   if (!/(?:ed|en|wn|ht|lt|shot|struck|hit|cut|hung|caught|held|led|fought)$/i.test(text.slice(tokens[hit.first]!.start, tokens[hit.first]!.end))) return false;
-  return !/^\s*(?:\S+\s+){0,6}?by\b/i.test(text.slice(tokens[hit.last]!.end, tokens[hit.last]!.end + 60));
+  // (within the sentence: "One marine was killed. \"The helicopter was destroyed by mortar fire\"" names no agent of the killing)
+  return !/^\s*(?:\S+\s+){0,6}?by\b/i.test(text.slice(tokens[hit.last]!.end, Math.min(sentenceEnd, tokens[hit.last]!.end + 60)));
 }
 
 /** The nearest state, organisation or metonym before the trigger that owns or contains the subject. */
