@@ -1003,6 +1003,13 @@ describe('event coder on passives without an agent', () => {
   });
 });
 
+describe('event coder on reporters before an empty "it"', () => {
+  it('takes no reporter as the actor across "it\'s too soon to tell"', () => {
+    const evs = events("French officials say it's too soon to tell what brought the airliner down on Sunday, killing all 150 passengers.", '2015-03-25');
+    expect(evs.filter((e) => e.actor.some((a) => a.name === 'France')).map((e) => e.event)).toEqual([]);
+  });
+});
+
 describe('event coder on acts argued for', () => {
   it('reads "backed attacking X" as an attack proposed, and no support of X', () => {
     const evs = events('Mike Pompeo, who has long backed attacking Iran, spoke on Sunday.', '2018-03-25');

@@ -1107,10 +1107,21 @@ function reporterOf(text: string, tokens: Token[], m: Mention, hit: Hit): boolea
     const t = tokens[i]!;
     if ((t.pos === 'VERB' || t.pos === 'NOUN') && (REPORTS.has(t.lemma) || REPORTS.has(t.norm)) && /^\p{Ll}/u.test(text.slice(t.start, t.end))) {
       // "announced that it has called off …": a pronoun after the verb takes the reporter back as the subject
-      return !tokens.slice(i + 1, hit.first).some((x) => /^(?:he|she|it|they|we|i)$/.test(x.norm));
+      // (not an "it" that stands for nothing: "say it's too soon to tell what …")
+      return !tokens.slice(i + 1, hit.first).some((x, k, rest) => /^(?:he|she|it|they|we|i)$/.test(x.norm) && !expletiveIt(rest, k));
     }
   }
   return false;
+}
+
+/** "it's too soon to tell", "it is unclear whether", "it was not possible": an "it" that stands for nothing. */
+function expletiveIt(tokens: Token[], k: number): boolean {
+  if (tokens[k]!.norm !== 'it') return false;
+  let j = k + 1;
+  if (!/^(?:is|was|['’]s|be|seems|seemed|remains|remained)$/.test(tokens[j]?.norm ?? '')) return false;
+  j++;
+  while (tokens[j] && (tokens[j]!.pos === 'ADV' || /^(?:not|n['’]t)$/.test(tokens[j]!.norm))) j++;
+  return tokens[j]?.pos === 'ADJ' || (j > k + 2 && /^(?:to|that|whether|if)$/.test(tokens[j]?.norm ?? ''));
 }
 
 /**
