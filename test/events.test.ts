@@ -1010,6 +1010,13 @@ describe('event coder on reporters before an empty "it"', () => {
   });
 });
 
+describe('event coder on killings ordered', () => {
+  it('reads "ordered the murder of a US-based reporter" as an attack, with no state where the victim lived', () => {
+    const evs = events('Investigators say Mohammed bin Salman ordered the murder of a US-based columnist.', '2018-11-17');
+    expect(evs.map((e) => `${e.event} ${e.actor.map((a) => a.name).join('+')} > ${e.recipient.map((a) => a.name).join('+')}`)).toEqual(['ASSAULT Mohammed bin Salman > ']);
+  });
+});
+
 describe('event coder on acts argued for', () => {
   it('reads "backed attacking X" as an attack proposed, and no support of X', () => {
     const evs = events('Mike Pompeo, who has long backed attacking Iran, spoke on Sunday.', '2018-03-25');

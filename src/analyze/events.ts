@@ -1676,6 +1676,8 @@ function locationOf(text: string, tokens: Token[], hit: Hit, sStart: number, sEn
 function locatesOnly(text: string, m: Mention, kb: KnowledgeBase): boolean {
   if (m.kind !== 'country') return false;
   if (/^\s+(?:capital|city|town|resort|port)\b/i.test(text.slice(m.end, m.end + 12))) return true;
+  // "a US-based reporter", "a London-based think tank": where someone lives or works, not who they are
+  if (/^[-–]based\b/i.test(text.slice(m.end, m.end + 7))) return true;
   const city = /([\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)?),\s*$/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1];
   if (!city || kb.countryByName.has(city.toLowerCase()) || !kb.metonymByText.has(city.toLowerCase())) return false;
   // "Moscow, Russia and China" is a list
