@@ -1017,6 +1017,13 @@ describe('event coder on killings ordered', () => {
   });
 });
 
+describe('event coder on open questions', () => {
+  it('reads a plan inside "it is unclear what" as uncertain, across a short alternative set off by dashes', () => {
+    expect(events("It's unclear what Macron and Putin will agree to.", '2019-08-18').map((e) => `${e.event} ${e.status}`)).toEqual(['AGREE uncertain']);
+    expect(events("Much is at stake, and it's unclear what Macron and Putin will — or won't — agree to.", '2019-08-18').map((e) => `${e.event} ${e.status}`)).toEqual(['AGREE uncertain']);
+  });
+});
+
 describe('event coder on acts argued for', () => {
   it('reads "backed attacking X" as an attack proposed, and no support of X', () => {
     const evs = events('Mike Pompeo, who has long backed attacking Iran, spoke on Sunday.', '2018-03-25');

@@ -721,10 +721,16 @@ function clauseBounds(tokens: Token[], text: string, t0: number, t1: number, hit
     }
     return -1;
   };
+  // so is a short alternative between dashes that names no one: "what they will — or won't — agree to", "his
+  // controversial — and still unexplained — meeting"
+  const dashAside = (from: number): number => {
+    const other = shortParen(from, -1, tok(from), tok(from));
+    return other > lo && tokens[other + 1]?.pos === 'CCONJ' && !tokens.slice(other, from).some((x) => x.pos === 'PROPN' || x.pos === 'PRON') ? other : -1;
+  };
   while (a > lo) {
     const w = tok(a - 1);
-    if (w === ')') {
-      const open = shortParen(a - 1, -1, ')', '(');
+    if (w === ')' || /^[—–]$/.test(w)) {
+      const open = w === ')' ? shortParen(a - 1, -1, ')', '(') : dashAside(a - 1);
       if (open > lo) {
         a = open;
         continue;
@@ -1307,6 +1313,15 @@ function uncertainOf(tokens: Token[], from: number, first: number, R: Rules): bo
   return true;
 }
 
+/** An open-question cue ("unclear", "whether") before a planning cue, both before the trigger: the question holds the plan. */
+const OPEN_QUESTION = new Set(['unclear', 'uncertain', 'whether', 'unknown']);
+function openQuestion(tokens: Token[], text: string, hit: Hit, sentenceStart: number, R: Rules): boolean {
+  const from = afterSubordinateBreak(tokens, text, sentenceStart, hit.first);
+  const cue = cueAt(tokens, from, hit.first - 1, R.cues.uncertain);
+  if (cue < 0 || !OPEN_QUESTION.has(tokens[cue]!.norm) || !uncertainOf(tokens, from, hit.first, R)) return false;
+  return cueBefore(tokens, cue + 1, hit.first - 1, R.cues.planned);
+}
+
 /** A noun with a preposition of its own between a cue and the trigger: "expectations for (the trip)". */
 function nounComplementBetween(tokens: Token[], cue: number, first: number): boolean {
   for (let i = cue + 1; i < first - 1; i++) if (tokens[i]!.pos === 'NOUN' && tokens[i + 1]!.pos === 'ADP' && tokens[i + 1]!.norm !== 'of') return true;
@@ -1367,6 +1382,8 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     else if (infinitive(tokens, hit) && hit.first >= 2 && R.words.capacity.has(tokens[hit.first - 2]!.lemma.toLowerCase())) status = 'hypothetical';
     // "weighed attacking Assad", "is considering a visit": an option, not an act
     else if (cueBefore(tokens, Math.max(clause[0], hit.first - 3), to, R.cues.considered)) status = 'hypothetical';
+    // "it's unclear what they will agree to", "unclear whether Trump will go": a plan that is an open question
+    else if (openQuestion(tokens, text, hit, sentenceStart, R)) status = 'uncertain';
     // "will meet leaders from Israel and France to discuss Iran": an infinitive is as planned as its clause
     else if (cueBefore(tokens, infinitive(tokens, hit) ? afterSubordinateBreak(tokens, text, Math.max(clause[0], sentenceStart), hit.first) : from, to, R.cues.planned)) status = 'planned';
     // "is set to hold a series of group and one-on-one meetings": a noun is as planned as the verb that takes it
