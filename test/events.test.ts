@@ -1024,6 +1024,13 @@ describe('event coder on open questions', () => {
   });
 });
 
+describe('event coder on dates handed on', () => {
+  it('hands a date on from event to related event for two steps, not further', () => {
+    const evs = events('Trump met Putin on Monday in Helsinki.\n\nThey discussed Syria.\n\nPutin praised Trump.\n\nTrump invited Putin to Washington.', '2018-07-18');
+    expect(evs.map((e) => `${e.event} ${e.date.earliest}`)).toEqual(['CONSULT 2018-07-16', 'SUPPORT 2018-07-16', 'AGREE null']);
+  });
+});
+
 describe('event coder on acts argued for', () => {
   it('reads "backed attacking X" as an attack proposed, and no support of X', () => {
     const evs = events('Mike Pompeo, who has long backed attacking Iran, spoke on Sunday.', '2018-03-25');

@@ -203,6 +203,9 @@ interface Draft {
   /** the sentence's time belongs to something else ("their first meeting", "on Monday praised the summit"): no
    * neighbouring event lends this one its date either */
   dateWithheld: boolean;
+  /** how far the date is from the event's words: 0 a time in its sentence, 1 an earlier sentence of its paragraph, and
+   * one more for each related event it was handed on from */
+  dateSteps: number;
 }
 
 const CLAUSE_BREAK = /^(?:;|:|—|–|\(|\))$/;
@@ -435,7 +438,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     // an action announced on a condition is a threat: "will withdraw its force unless …", "would cut aid unless …"
     const conditional = !t.nominal && t.event !== 'THREATEN' && (status.status === 'planned' || status.status === 'hypothetical' || /\b(?:will|would|shall)\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start)))
       && /\bunless\b/i.test(text.slice(tokens[hit.last]!.end, tokens[clause[1]]!.end)) && !/\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start));
-    let date = dateOf(a.times, tokens, hit, s, sentences, text, era, a.document.published.latest);
+    let { date, steps: dateSteps } = dateOf(a.times, tokens, hit, s, sentences, text, era, a.document.published.latest);
     // ("her last visit to the White House in April 2018", "their next meeting on Tuesday": a time of the noun's own phrase)
     const ownTime = timeOfItsPhrase(date, tokens[hit.last]!.end, a.times, text);
     const wordBefore = (words: RegExp) => words.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
@@ -491,6 +494,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       quoted: !!quote || /["“”]/.test(text.slice(tokens[hit.first]!.start, tokens[hit.last]!.end)),
       domestic: domesticObject(text, tokens, hit, after, actor),
       dateWithheld,
+      dateSteps,
     });
   }
 
@@ -1479,7 +1483,7 @@ function timeOfItsPhrase(date: When, after: number, times: TimeExpression[], tex
     && !text.slice(after, x.start).toLowerCase().split(/[^\p{L}]+/u).some((w) => CLAUSE_OPENERS.has(w) || w === 'who' || w === 'which'));
 }
 
-function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string, era: Era | null, published: string | null): When {
+function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string, era: Era | null, published: string | null): { date: When; steps: number } {
   const pos = tokens[hit.first]!.start;
   // ("after the Sept. 11 attacks": an event known by its date dates itself, not what is told around it)
   const anotherEvent = (t: TimeExpression) => t.basis.endsWith(KNOWN_BY) && !(t.start <= pos && pos < t.end);
@@ -1497,18 +1501,18 @@ function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: 
     const t = here.reduce((best, x) => (Math.abs(x.start - pos) < Math.abs(best.start - pos) ? x : best));
     if (!t.earliest && era) {
       const placed = placeInEra(t, era);
-      if (placed) return placed;
+      if (placed) return { date: placed, steps: 0 };
     }
-    return { earliest: t.earliest, latest: t.latest, text: t.text, basis: t.basis };
+    return { date: { earliest: t.earliest, latest: t.latest, text: t.text, basis: t.basis }, steps: 0 };
   }
-  if (toldAsBefore(text, s.start, pos)) return UNKNOWN;
+  if (toldAsBefore(text, s.start, pos)) return { date: UNKNOWN, steps: 0 };
   const para = text.lastIndexOf('\n\n', s.start);
   // (a goal set for later, "a carbon-free future by 2050", dates nothing told in another sentence)
   const earlier = usable.filter((t) => t.end <= s.start && t.start > para && !(published && t.earliest && t.earliest > published));
   const t = earlier[earlier.length - 1];
-  if (t) return { earliest: t.earliest, latest: t.latest, text: t.text, basis: `${t.basis}; from an earlier sentence of the same paragraph` };
+  if (t) return { date: { earliest: t.earliest, latest: t.latest, text: t.text, basis: `${t.basis}; from an earlier sentence of the same paragraph` }, steps: 1 };
   void sentences;
-  return UNKNOWN;
+  return { date: UNKNOWN, steps: 0 };
 }
 
 /**
@@ -1869,6 +1873,8 @@ function agreementParties(drafts: Draft[], kb: KnowledgeBase): void {
  * An event the sentence gives no date for takes the date of the event just reported (within three sentences)
  * that shares a participant with it: the follow-up of a call, the request made at a meeting.
  */
+const MAX_DATE_STEPS = 2;
+
 function inheritDates(drafts: Draft[], text: string, tokens: Token[]): void {
   const paragraphOf = (d: Draft) => {
     const at = d.evidence[0]!.start;
@@ -1881,8 +1887,12 @@ function inheritDates(drafts: Draft[], text: string, tokens: Token[]): void {
     const para = paragraphOf(d);
     const shares = (x: Draft) => [...x.actor, ...x.recipient].some((a) => a.id && [...d.actor, ...d.recipient].some((b) => b.id === a.id));
     const near = (x: Draft) => paragraphOf(x).start === para.start || (para.quoteOnly && x.evidence[0]!.start < d.evidence[0]!.start) || x.sentence === d.sentence - 1;
-    const prev = drafts.slice(0, i).reverse().find((x) => x.sentence >= d.sentence - 3 && x.date.earliest && x.actor.length && shares(x) && near(x));
-    if (prev) d.date = { ...prev.date, basis: `${prev.date.basis ?? ''}; the date of the related event just before it`.replace(/^; /, '') };
+    // (a few steps from the time the text gives: a date handed on and on drifts away from its words)
+    const prev = drafts.slice(0, i).reverse().find((x) => x.sentence >= d.sentence - 3 && x.date.earliest && x.dateSteps < MAX_DATE_STEPS && x.actor.length && shares(x) && near(x));
+    if (prev) {
+      d.date = { ...prev.date, basis: `${prev.date.basis ?? ''}; the date of the related event just before it`.replace(/^; /, '') };
+      d.dateSteps = prev.dateSteps + 1;
+    }
   });
 }
 
