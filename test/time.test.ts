@@ -99,6 +99,12 @@ describe('periods relative to the reference date', () => {
     expect(at(text, THU, 'this year').value).toBe('2019');
   });
 
+  it('reads "last week" written on a Sunday as the week that Sunday ends', () => {
+    const text = 'Last week the allies met in Brussels.';
+    expect(at(text, on('2018-07-15'), 'Last week')).toMatchObject({ earliest: '2018-07-09', latest: '2018-07-15', value: '2018-W28' });
+    expect(at(text, on('2018-07-16'), 'Last week')).toMatchObject({ earliest: '2018-07-09', latest: '2018-07-15', value: '2018-W28' });
+  });
+
   it('reads "this month" and "earlier this month" within the reference month', () => {
     const ref = on('2014-12-31');
     const text = 'This month, the council finished its review. Earlier this month, Kerry invited Lavrov to Rome.';

@@ -846,7 +846,9 @@ function compile(): Compiled {
             const { y, m: mm } = parseDay(ref);
             switch (unit) {
               case 'week': {
-                const d = addDays(ref, 7 * k);
+                // (written on a Sunday, "last week" is the week that day ends: a Sunday paper's "last week at the
+                // NATO summit" is Wednesday's)
+                const d = addDays(ref, 7 * k - (k < 0 && isoWeekday(ref) === 7 ? -7 : 0));
                 return { ...weekInterval(d), value: isoWeekValue(d) };
               }
               case 'weekend': {
