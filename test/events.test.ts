@@ -1024,6 +1024,13 @@ describe('event coder on open questions', () => {
   });
 });
 
+describe('event coder on wishes', () => {
+  it('reads "wants to pull forces out" as proposed, and leaves a condition its own', () => {
+    expect(events('Trump has often said that he wants to pull all U.S. forces out of Syria.', '2018-12-20').map((e) => `${e.event} ${e.status}`)).toEqual(['RETREAT proposed']);
+    expect(events('Russia will have to decide whether it wanted to keep backing Assad.', '2017-04-09').map((e) => e.status)).toEqual(['uncertain']);
+  });
+});
+
 describe('event coder on dates handed on', () => {
   it('hands a date on from event to related event for two steps, not further', () => {
     const evs = events('Trump met Putin on Monday in Helsinki.\n\nThey discussed Syria.\n\nPutin praised Trump.\n\nTrump invited Putin to Washington.', '2018-07-18');

@@ -96,7 +96,7 @@ interface Rules {
   words: Words;
   triggers: Trigger[];
   byFirst: Map<string, Trigger[]>;
-  cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'considered' | 'advocated' | 'obligation' | 'generic' | 'cancelled' | 'undone' | 'negation', string[][]>;
+  cues: Record<'planned' | 'proposed' | 'uncertain' | 'hypothetical' | 'considered' | 'advocated' | 'wanted' | 'obligation' | 'generic' | 'cancelled' | 'undone' | 'negation', string[][]>;
 }
 
 interface RuleFile {
@@ -150,7 +150,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     for (const l of first.lemmas) byFirst.set(l, [...(byFirst.get(l) ?? []), t]);
   }
   const cues = {} as Rules['cues'];
-  for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'considered', 'advocated', 'obligation', 'generic', 'cancelled', 'undone', 'negation'] as const) {
+  for (const k of ['planned', 'proposed', 'uncertain', 'hypothetical', 'considered', 'advocated', 'wanted', 'obligation', 'generic', 'cancelled', 'undone', 'negation'] as const) {
     cues[k] = (file.status[k] ?? []).map((c) => c.toLowerCase().split(/\s+/));
   }
   const generic: GenericActors = {
@@ -1393,6 +1393,7 @@ function statusOf(tokens: Token[], text: string, hit: Hit, clause: [number, numb
     // "is set to hold a series of group and one-on-one meetings": a noun is as planned as the verb that takes it
     else if ((hit.trigger.nominal || tokens[hit.first]!.pos === 'NOUN') && plannedVerb(tokens, hit, clause[0], R)) status = 'planned';
     else if (uncertainOf(tokens, afterSubordinateBreak(tokens, text, sentenceStart, hit.first), hit.first, R)) status = 'uncertain';
+    else if (cueBefore(tokens, from, to, R.cues.wanted)) status = 'proposed';
   }
   return { status, negated };
 }
