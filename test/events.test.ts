@@ -1024,6 +1024,13 @@ describe('event coder on open questions', () => {
   });
 });
 
+describe('event coder on things extended', () => {
+  it('reads an accord extended as agreement, and a concern that "extended to victims" as no event', () => {
+    expect(events('Putin and Biden extended the New START treaty in February.', '2021-03-01').map((e) => e.event)).toEqual(['AGREE']);
+    expect(events("Spicer's comments suggested the president's concern for Syrian children extended to victims of barrel bombs too.", '2017-04-11')).toEqual([]);
+  });
+});
+
 describe('event coder on wishes', () => {
   it('reads "wants to pull forces out" as proposed, and leaves a condition its own', () => {
     expect(events('Trump has often said that he wants to pull all U.S. forces out of Syria.', '2018-12-20').map((e) => `${e.event} ${e.status}`)).toEqual(['RETREAT proposed']);

@@ -630,7 +630,8 @@ function statesFact(tokens: Token[], i: number, limit: number, need: Set<string>
     if (t.pos === 'PUNCT') return false;
     if (t.pos !== 'AUX' && t.pos !== 'VERB') continue;
     // "had to resume", "is to meet", "dialogue is needed": an obligation, a plan, a need
-    if (tokens[k + 1]?.norm === 'to' || need.has(tokens[k + 1]?.norm ?? '')) return false;
+    // ("extended to victims": a preposition, not an infinitive)
+    if ((tokens[k + 1]?.norm === 'to' && tokens[k + 2]?.pos === 'VERB') || need.has(tokens[k + 1]?.norm ?? '')) return false;
     return (t.lemma === 'be' || t.lemma === 'have') ? !/^(?:be|been|being|have|having)$/.test(t.norm) : /ed$/.test(t.norm) && k > i;
   }
   return false;
