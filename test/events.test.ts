@@ -1024,6 +1024,13 @@ describe('event coder on open questions', () => {
   });
 });
 
+describe('event coder on questions', () => {
+  it('reads what a yes-or-no question asks about as uncertain', () => {
+    expect(events('"Senator, do you believe that Russia attacked Georgia in 2008?"', '2017-01-11').map((e) => `${e.event} ${e.status}`)).toEqual(['ASSAULT uncertain']);
+    expect(events('Russia attacked Georgia in 2008.', '2017-01-11').map((e) => `${e.event} ${e.status}`)).toEqual(['ASSAULT occurred']);
+  });
+});
+
 describe('event coder on things extended', () => {
   it('reads an accord extended as agreement, and a concern that "extended to victims" as no event', () => {
     expect(events('Putin and Biden extended the New START treaty in February.', '2021-03-01').map((e) => e.event)).toEqual(['AGREE']);

@@ -435,6 +435,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     const quotedBefore = quote ? [] : a.quotes.filter((q) => q.kind === 'direct' && q.content.end <= tokens[hit.first]!.start && q.content.end > tokens[clause[0]]!.start);
     const narrativeFrom = quotedBefore.length ? Math.max(...quotedBefore.map((q) => firstStartingAtOrAfter(tokens, q.content.end))) : clause[0];
     const status = statusOf(tokens, text, hit, [Math.min(narrativeFrom, hit.first), clause[1]], R, Math.max(t0, Math.min(narrativeFrom, hit.first)));
+    // "Do you believe that Putin ordered …?": what a yes-or-no question asks about is not told as done
+    if (status.status === 'occurred' && YES_NO_QUESTION.test(text.slice(s.start, s.end))) status.status = 'uncertain';
     // an action announced on a condition is a threat: "will withdraw its force unless …", "would cut aid unless …"
     const conditional = !t.nominal && t.event !== 'THREATEN' && (status.status === 'planned' || status.status === 'hypothetical' || /\b(?:will|would|shall)\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start)))
       && /\bunless\b/i.test(text.slice(tokens[hit.last]!.end, tokens[clause[1]]!.end)) && !/\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start));
@@ -919,6 +921,9 @@ function domesticObject(text: string, tokens: Token[], hit: Hit, after: Mention[
 
 /** From a name to its verb across a relative aside: ", whose military is backing Assad …, " (no other comma inside). */
 const RELATIVE_ASIDE = /^\s*,\s*(?:who|whose|which)\b(?:[^,;:.!?"“”]|\.(?=\S)){3,200},\s*(?:(?:also|then|later|now|has|had|have|quickly|already|again|repeatedly|reportedly)\s+)*$/i;
+
+/** A question asking yes or no, after a name it may address ("Mr. Tillerson, do you believe …?"). */
+const YES_NO_QUESTION = /^\W*(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3},\s*)?(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had)\s[^?]*\?\W*$/iu;
 
 /** From a name to its verb across a reporting aside: "Russia, Trump noted, had vetoed …", "Moscow, officials say, will …". */
 const REPORTING_ASIDE = /^\s*,\s*(?:[\p{L}.'’-]+\s+){1,5}(?:said|says|noted|notes|added|adds|argued|argues|claimed|claims|insisted|insists|wrote|writes|believes|believe|say|alleged|alleges|told\s+[\p{L}]+)\s*,\s*(?:(?:also|then|later|now|has|had|have|quickly|already|again|repeatedly|reportedly)\s+)*$/iu;
