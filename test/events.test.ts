@@ -1024,6 +1024,14 @@ describe('event coder on open questions', () => {
   });
 });
 
+describe('event coder on times after another verb', () => {
+  it('gives a noun no time that follows a verb it is the subject of, and keeps one told by a verb that tells it', () => {
+    const [visit] = events("Officials said Trump's visit to Warsaw highlights the first shipments of American gas to Poland last month.", '2017-07-05');
+    expect(visit!.date.earliest).toBeNull();
+    expect(events("Trump's talks with Putin ended on Monday.", '2018-07-18').map((e) => e.date.earliest)).toEqual(['2018-07-16']);
+  });
+});
+
 describe('event coder on questions', () => {
   it('reads what a yes-or-no question asks about as uncertain', () => {
     expect(events('"Senator, do you believe that Russia attacked Georgia in 2008?"', '2017-01-11').map((e) => `${e.event} ${e.status}`)).toEqual(['ASSAULT uncertain']);

@@ -442,7 +442,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       && /\bunless\b/i.test(text.slice(tokens[hit.last]!.end, tokens[clause[1]]!.end)) && !/\bunless\b/i.test(text.slice(tokens[clause[0]]!.start, tokens[hit.first]!.start));
     let { date, steps: dateSteps } = dateOf(a.times, tokens, hit, s, sentences, text, era, a.document.published.latest);
     // ("her last visit to the White House in April 2018", "their next meeting on Tuesday": a time of the noun's own phrase)
-    const ownTime = timeOfItsPhrase(date, tokens[hit.last]!.end, a.times, text);
+    const ownTime = timeOfItsPhrase(date, tokens, hit, a.times, text);
     const wordBefore = (words: RegExp) => words.test(text.slice(Math.max(0, tokens[hit.first]!.start - 25), tokens[hit.first]!.start));
     let dateWithheld = false;
     // "an earlier call", "their first meeting": the sentence's date is not this event's
@@ -460,6 +460,15 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // (the verb right before the time counts: "reacted Saturday to …")
       const from = firstStartingAtOrAfter(tokens, told.start);
       const verbs = tokens.slice(tokens[from - 1]?.pos === 'VERB' ? from - 1 : from, hit.first).filter((x) => x.pos === 'VERB' && x.start >= s.start && (x.start < told.start || x.start >= told.end));
+      if (verbs.length && verbs.every((x) => !R.words.telling.has(x.lemma))) [date, dateWithheld] = [{ ...UNKNOWN, basis: `a time of another verb: ${date.text} dates "${verbs.map((x) => text.slice(x.start, x.end)).join(' … ')}"` }, true];
+    }
+    // "Trump's visit highlights the shipments of gas to Poland last month": a time after a verb the noun is subject of
+    // dates what that verb tells ("the summit, held on Monday" keeps it; so does an event that sets the scene, "during
+    // Tillerson's visit …, they emerged Wednesday")
+    const toldAfter = t.nominal && date.earliest && !dateWithheld && !ownTime && !setting
+      ? a.times.find((x) => x.start >= tokens[hit.last]!.end && x.end <= s.end && x.text === date.text) : undefined;
+    if (toldAfter) {
+      const verbs = tokens.slice(hit.last + 1, firstStartingAtOrAfter(tokens, toldAfter.start)).filter((x) => x.pos === 'VERB');
       if (verbs.length && verbs.every((x) => !R.words.telling.has(x.lemma))) [date, dateWithheld] = [{ ...UNKNOWN, basis: `a time of another verb: ${date.text} dates "${verbs.map((x) => text.slice(x.start, x.end)).join(' … ')}"` }, true];
     }
     // an estimate from the era must fit the participants: a known leader who held no office then was not in it
@@ -1478,17 +1487,21 @@ function obligationOrGeneric(tokens: Token[], text: string, hit: Hit, clause: [n
 }
 
 /**
+ * A time inside the trigger's own phrase, after it and before any comma, clause or verb of its own: "the next meeting
+ * on Tuesday", not "their first meeting since Trump took office in January 2017" nor "his visit highlights the gas
+ * shipped last month".
+ */
+function timeOfItsPhrase(date: When, tokens: Token[], hit: Hit, times: TimeExpression[], text: string): boolean {
+  const after = tokens[hit.last]!.end;
+  return !!date.earliest && times.some((x) => x.start >= after && x.text === date.text && !/[,;:.!?]/.test(text.slice(after, x.start))
+    && !text.slice(after, x.start).toLowerCase().split(/[^\p{L}]+/u).some((w) => CLAUSE_OPENERS.has(w) || w === 'who' || w === 'which')
+    && !tokens.slice(hit.last + 1, firstStartingAtOrAfter(tokens, x.start)).some((k) => k.pos === 'VERB' && !/(?:ing|ed)$/.test(k.norm)));
+}
+
+/**
  * The date: the time expression nearest the trigger in its sentence (DATE or TIME, not durations); else the
  * last one of the earlier sentences of the same paragraph; else unknown. Never the publication date.
  */
-/**
- * A time inside the trigger's own phrase, after it and before any comma or clause of its own: "the next meeting on
- * Tuesday", not "their first meeting since Trump took office in January 2017".
- */
-function timeOfItsPhrase(date: When, after: number, times: TimeExpression[], text: string): boolean {
-  return !!date.earliest && times.some((x) => x.start >= after && x.text === date.text && !/[,;:.!?]/.test(text.slice(after, x.start))
-    && !text.slice(after, x.start).toLowerCase().split(/[^\p{L}]+/u).some((w) => CLAUSE_OPENERS.has(w) || w === 'who' || w === 'which'));
-}
 
 function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string, era: Era | null, published: string | null): { date: When; steps: number } {
   const pos = tokens[hit.first]!.start;
