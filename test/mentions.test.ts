@@ -87,6 +87,13 @@ describe('mentions', () => {
     expect(w('he embarked')).toMatch(/^Rex Tillerson/);
   });
 
+  it('leaves the pronoun of a fronted clause to a main subject the knowledge base does not know, and a body\'s leader to no state', () => {
+    const text = 'Barack Obama flew to Havana on Sunday. Obama met Raul Castro. Obama spoke. Even though he has been the leader of the Catholic Church for three years, Pope Francis has already visited Cuba twice.';
+    const w = who(text, '2016-03-21');
+    expect(w('he has been')).toBe('');
+    expect(w('leader')).toBe('none');
+  });
+
   it('reads the possessor of a meeting as the leader its sentence names', () => {
     const w = who('Lindsey Graham criticised the plan on Sunday. Biden’s aides said that his meeting with Vladimir Putin had gone well.', '2021-06-20');
     expect(w('his meeting')).toMatch(/^Joe Biden/);

@@ -672,7 +672,7 @@ function posMatches(tokens: Token[], i: number, pos: string, text: string): bool
   while (j < tokens.length && j <= i + 6 && ['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ'].includes(tokens[j]!.pos)) j++;
   const subjectOfModal = j > i + 1 && tokens[j]?.pos === 'AUX' && MODAL.has(tokens[j]!.norm);
   // ("its ups and downs", "threats and demands": a plural joined to a noun before it is a noun too)
-  const joinedToNoun = prev?.pos === 'CCONJ' && tokens[i - 2]?.pos === 'NOUN';
+  const joinedToNoun = (prev?.norm === 'and' || prev?.norm === 'or') && tokens[i - 2]?.pos === 'NOUN';
   const inflected = /(?:ed|s)$/.test(text.slice(t.start, t.end)) && t.lemma !== t.norm && !(prev && prev.pos === 'VERB') && !joinedToNoun && !(next && (next.pos === 'AUX' || next.pos === 'VERB')) && !modifiedByName && !subjectOfModal;
   // "where protests are expected": a word in -s before "are"/"have" is the noun, whatever wink says
   if (pos === 'VERB' && /s$/.test(t.norm) && next?.pos === 'AUX' && /^(?:are|were|have)$/.test(next.norm)) return false;

@@ -180,7 +180,9 @@ export function findMentions(
 }
 
 /** A sentence opening with a subordinate clause whose subject is a pronoun: "As he embarked on a trip to Moscow, …". */
-const FRONTED_PRONOUN = /^\W*(?:as|when|after|before|while|since|although|though|if|because|once|until|even as|just as)\s+(he|she)\b/i;
+const FRONTED_PRONOUN = /^\W*(?:as|when|after|before|while|since|although|though|if|because|once|until|even as|just as|even though|even if|even when)\s+(he|she)\b/i;
+/** After the fronted clause's comma, a capitalised name and a verb: "…, Pope Francis has already visited". */
+const NAMED_SUBJECT = /^,\s+(?:[\p{Lu}][\p{L}.'’-]+\s+){1,4}(?:has|have|had|is|was|will|would|\p{Ll}+ed|\p{Ll}+s)\b/u;
 
 /**
  * "As he embarked on a trip to Moscow, Tillerson said …": the pronoun of a fronted clause points ahead, to the main
@@ -195,10 +197,19 @@ function pointAhead(text: string, sentences: Sentence[], mentions: Mention[], kb
     const comma = text.indexOf(',', end);
     if (comma < 0 || comma >= s.end) continue;
     const main = mentions.find((x) => x.start > comma);
-    if (!main || main.kind !== 'person' || !main.actor?.id || !/^,\s+(?:[\p{Lu}][\p{L}.-]*\s+){0,4}$/u.test(text.slice(comma, main.start))) continue;
-    const person = kb.person(main.actor.id);
-    if (!person || (person.gender && person.gender !== (/^he$/i.test(f[1]!) ? 'male' : 'female'))) continue;
-    const pointer: Mention = { start, end, text: f[1]!, kind: 'pronoun', actor: { ...main.actor, text: f[1]! }, basis: `pronoun: ${person.name}, the subject of the main clause it opens` };
+    const known = !!main && main.kind === 'person' && !!main.actor?.id && /^,\s+(?:[\p{Lu}][\p{L}.-]*\s+){0,4}$/u.test(text.slice(comma, main.start));
+    // ("Even though he has led the Church for three years, Pope Francis has visited …": someone the knowledge base
+    // does not know, and no one else)
+    const stranger = !known && NAMED_SUBJECT.exec(text.slice(comma, s.end));
+    let pointer: Mention;
+    if (known) {
+      const person = kb.person(main.actor!.id!);
+      if (!person || (person.gender && person.gender !== (/^he$/i.test(f[1]!) ? 'male' : 'female'))) continue;
+      pointer = { start, end, text: f[1]!, kind: 'pronoun', actor: { ...main.actor!, text: f[1]! }, basis: `pronoun: ${person.name}, the subject of the main clause it opens` };
+    } else if (stranger) {
+      const name = stranger[0].replace(/^,\s+/, '').replace(/\s+\S+$/, '');
+      pointer = { start, end, text: f[1]!, kind: 'pronoun', actor: null, basis: `pronoun: ${name}, the subject of the main clause it opens, whom the knowledge base does not know` };
+    } else continue;
     const k = mentions.findIndex((x) => x.start === start);
     if (k >= 0) mentions[k] = pointer;
     else {
@@ -584,6 +595,13 @@ function resolveRole(
   // "a president can lift sanctions", "any prime minister": one of a kind, no one in particular (a state has one
   // leader; "a spokesman for Putin" is still one of his)
   if ((noun.leader || noun.role === 'head_of_state' || noun.role === 'head_of_government') && /\b(?:an?|any|every|each|no|another)\s+$/i.test(before)) return null;
+  // "the leader of the Catholic Church", "president of the European Commission": the office of a body that is no
+  // state ("president of Russia", "leader of the country" are a state's)
+  const body = /^\s+of\s+(?:the\s+)?((?:[\p{Lu}][\p{L}.'’-]*\s*)+)/u.exec(after.length < 60 ? text.slice(end, end + 60) : after);
+  if (body && !/^(?:country|nation)$/i.test(body[1]!.trim())) {
+    const name = body[1]!.trim().toLowerCase();
+    if (!kb.countryByName.has(name) && !kb.metonymByText.has(name)) return null;
+  }
   let country: string | null = null;
   let qualifierStart = start;
   let how = '';
