@@ -1032,6 +1032,17 @@ describe('event coder on times after another verb', () => {
   });
 });
 
+describe('event coder on stances and meetings given up', () => {
+  it('reads "backed out of a meeting" as a meeting called off, and "backed away from blaming" as no backing and a blame withheld', () => {
+    expect(events('The Russians backed out of a meeting with Tom Shannon in late June.', '2017-07-01').map((e) => e.event)).toEqual(['SANCTION']);
+    const evs = events('Trump backed away from blaming Russia for meddling in the 2016 election.', '2018-07-17');
+    expect(evs.map((e) => `${e.event} ${e.negated}`)).toEqual(['ACCUSE true']);
+  });
+  it('takes "Washington State" for no capital', () => {
+    expect(events('In Washington State, voters narrowly rejected the measure.', '2019-11-07')).toEqual([]);
+  });
+});
+
 describe('event coder on questions', () => {
   it('reads what a yes-or-no question asks about as uncertain', () => {
     expect(events('"Senator, do you believe that Russia attacked Georgia in 2008?"', '2017-01-11').map((e) => `${e.event} ${e.status}`)).toEqual(['ASSAULT uncertain']);

@@ -429,6 +429,8 @@ function resolveMatch(
     return null;
   }
   if (has('topic') && !country && !metonym && !org) return 'topic';
+  // "Washington State", "New York State": a state of a federation, not the capital or the country
+  if ((metonym || country) && /^\s+State\b/.test(text.slice(span.end, span.end + 7))) return null;
   if (metonym && !(metonym.metonym.venue && precededByPlacePreposition(text, span.start))) {
     if (salientAt(text, span.start, span.end)) d.country = metonym.metonym.country;
     return {
