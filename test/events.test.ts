@@ -1079,6 +1079,13 @@ describe('event coder on acts argued for', () => {
   });
 });
 
+describe('event coder on appositions', () => {
+  it('gives the verb after "X, a supporter of Y, Z," to X alone', () => {
+    const evs = events('Iran, a staunch ally of Syria’s president, Bashar al-Assad, had been pressing Turkey to close the border.', '2015-10-01');
+    expect(evs.map((e) => `${e.event} ${e.actor.map((a) => a.name).join('+')}`)).toEqual(['REQUEST Iran']);
+  });
+});
+
 describe('event coder on reporting asides', () => {
   it('gives the verb after "X, Y noted," to X, not to the one who reports it', () => {
     const evs = events('China, Trump noted, had vetoed a French resolution on Libya at the Security Council.', '2017-04-13');

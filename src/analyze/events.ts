@@ -409,7 +409,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     // aside set off by commas is the subject of the verb after it, whatever the parse made of the aside
     if (!t.nominal) {
       const aside = sentenceMentions.find((m) => m.end <= tokens[hit.first]!.start && (RELATIVE_ASIDE.test(text.slice(m.end, tokens[hit.first]!.start))
-        || (REPORTING_ASIDE.test(text.slice(m.end, tokens[hit.first]!.start)) && !objectPosition(text, tokens, m))));
+        || ([REPORTING_ASIDE, APPOSITION_ASIDE].some((x) => x.test(text.slice(m.end, tokens[hit.first]!.start))) && !objectPosition(text, tokens, m))));
       if (aside && actorsOf(aside).length && t.undergoes) recipient = actorsOf(aside).filter((r) => !actor.some((x) => sameSide(x, r)));
       else if (aside && actorsOf(aside).length) {
         actor = actorsOf(aside);
@@ -933,6 +933,9 @@ const RELATIVE_ASIDE = /^\s*,\s*(?:who|whose|which)\b(?:[^,;:.!?"“”]|\.(?=\S
 
 /** A question asking yes or no, after a name it may address ("Mr. Tillerson, do you believe …?"). */
 const YES_NO_QUESTION = /^\W*(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3},\s*)?(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had)\s[^?]*\?\W*$/iu;
+
+/** From a name to its verb across an apposition: "Russia, a staunch supporter of Syria's president, Bashar al-Assad, had been pressing …". */
+const APPOSITION_ASIDE = /^\s*,\s*(?:a|an|the|one of the)\s(?:[^,;:.!?"“”]|\.(?=\S)){3,120}(?:,\s*(?:[\p{Lu}][\p{L}.'’-]*\s*){1,4})?,\s*(?:(?:also|then|later|now|has|had|have|been|is|was|quickly|already|again|repeatedly|reportedly)\s+)*$/iu;
 
 /** From a name to its verb across a reporting aside: "Russia, Trump noted, had vetoed …", "Moscow, officials say, will …". */
 const REPORTING_ASIDE = /^\s*,\s*(?:[\p{L}.'’-]+\s+){1,5}(?:said|says|noted|notes|added|adds|argued|argues|claimed|claims|insisted|insists|wrote|writes|believes|believe|say|alleged|alleges|told\s+[\p{L}]+)\s*,\s*(?:(?:also|then|later|now|has|had|have|quickly|already|again|repeatedly|reportedly)\s+)*$/iu;
