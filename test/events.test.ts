@@ -1079,6 +1079,14 @@ describe('event coder on acts argued for', () => {
   });
 });
 
+describe('event coder on names that qualify people', () => {
+  it('takes no state from "the Ukraine whistleblower" or "Russia specialists", and no rejection from "as opposed to"', () => {
+    expect(events('Schiff met with the Ukraine whistleblower in August.', '2019-10-03')).toEqual([]);
+    expect(events('Tillerson is praised by Russia specialists on the National Security Council.', '2017-06-01')).toEqual([]);
+    expect(events('Mueller may issue a subpoena for Trump to testify before a grand jury as opposed to a private interview.', '2018-05-01').map((e) => e.event)).not.toContain('REJECT');
+  });
+});
+
 describe('event coder on appositions', () => {
   it('gives the verb after "X, a supporter of Y, Z," to X alone', () => {
     const evs = events('Iran, a staunch ally of Syria’s president, Bashar al-Assad, had been pressing Turkey to close the border.', '2015-10-01');

@@ -82,6 +82,7 @@ interface Words {
   sponsoring: Set<string>;
   /** nouns of others defined by their tie to a state or person, who are not that state ("American enemies", "Putin's critics") */
   relational: Set<string>;
+  topical: Set<string>;
   /** verbs whose object noun is their own event, done by their subject ("Lavrov issued a denial", "held talks") */
   light: Set<string>;
   /** verbs through which a noun's event is told, whose time is the event's ("held talks on Monday", "attended the summit"): the light verbs and more */
@@ -109,7 +110,7 @@ interface RuleFile {
   generic_actors?: Record<string, Sector>;
   generic_quantities?: string[];
   generic_titles?: Record<string, Sector>;
-  words: Record<'counting' | 'people' | 'need' | 'intention' | 'capacity' | 'occasion' | 'sponsoring' | 'relational' | 'light' | 'telling' | 'circumstance' | 'instrument' | 'judging' | 'unspecified' | 'pair', string[]>;
+  words: Record<'counting' | 'people' | 'need' | 'intention' | 'capacity' | 'occasion' | 'sponsoring' | 'relational' | 'topical' | 'light' | 'telling' | 'circumstance' | 'instrument' | 'judging' | 'unspecified' | 'pair', string[]>;
 }
 
 let cached: Rules | null = null;
@@ -159,7 +160,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     titles: new Map(Object.entries(file.generic_titles ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
   const list = (k: keyof RuleFile['words']) => new Set((file.words[k] ?? []).map((w) => w.toLowerCase()));
-  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), occasion: list('occasion'), sponsoring: list('sponsoring'), relational: list('relational'), light: list('light'), telling: new Set([...list('light'), ...list('telling')]), circumstance: list('circumstance'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair'), intention: new Set([...list('intention'), ...list('capacity')]), instrument: list('instrument') } };
+  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), occasion: list('occasion'), sponsoring: list('sponsoring'), relational: list('relational'), topical: list('topical'), light: list('light'), telling: new Set([...list('light'), ...list('telling')]), circumstance: list('circumstance'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair'), intention: new Set([...list('intention'), ...list('capacity')]), instrument: list('instrument') } };
   return { generic, words, triggers, byFirst, cues };
 }
 
@@ -242,7 +243,11 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     const w = /^(?:['’]s?)?\s+([\p{L}-]+)(?:\s+([\p{L}]+))?/u.exec(text.slice(m.end, m.end + 40));
     return !!w && [w[1], w[2]].some((x) => !!x && R.words.relational.has(x.toLowerCase()));
   };
-  const mentions = personModifiers(a.mentions, tokens, text).filter((m, i, all) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb) && !titleOfNext(m, i, all) && !datelinePlace(m) && !tieOf(m));
+  // "the Ukraine whistleblower", "Russia experts": a state's name before such a person names their subject, not their state
+  // (a demonym does name it: "Russian experts")
+  const subjectOfPerson = (m: Mention) => m.kind === 'country' && m.basis === 'country name' && !/^[\p{Lu}.]+$/u.test(m.text)
+    && R.words.topical.has(/^\s+([\p{L}-]+)/u.exec(text.slice(m.end, m.end + 30))?.[1]?.toLowerCase() ?? '');
+  const mentions = personModifiers(a.mentions, tokens, text).filter((m, i, all) => PARTICIPANT_KINDS.has(m.kind) && (m.actor || m.members?.length) && !locatesOnly(text, m, kb) && !titleOfNext(m, i, all) && !datelinePlace(m) && !tieOf(m) && !subjectOfPerson(m));
   const drafts: Draft[] = [];
   const topicContexts = new Map(kb.topics.map((t) => [t.topic, t.context]));
   const sentenceTokens = sentences.map((s) => tokenRange(tokens, s.start, s.end));
