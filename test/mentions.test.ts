@@ -94,6 +94,13 @@ describe('mentions', () => {
     expect(w('leader')).toBe('none');
   });
 
+  it('gives the pronouns after a titled stranger who opens the sentence to that stranger, not to the last known man', () => {
+    const text = 'Bashar al-Assad spoke on Monday. Philippine President Rodrigo Duterte made it clear to China that he is willing to drop his alliance with America. Later Trump told Mexican President Enrique Pena Nieto that he might send troops.';
+    const w = who(text, '2016-10-20');
+    expect(w('he is willing')).toMatch(/^Rodrigo Duterte\|PHL/);
+    expect(w('he might')).toMatch(/^Donald Trump\|USA/);
+  });
+
   it('reads the possessor of a meeting as the leader its sentence names', () => {
     const w = who('Lindsey Graham criticised the plan on Sunday. Biden’s aides said that his meeting with Vladimir Putin had gone well.', '2021-06-20');
     expect(w('his meeting')).toMatch(/^Joe Biden/);

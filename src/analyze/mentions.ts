@@ -175,6 +175,7 @@ export function findMentions(
   }
   mentions.push(...titledStrangers(text, mentions, kb));
   mentions.sort((a, b) => a.start - b.start);
+  strangersTakePronouns(text, sentences, mentions);
   pointAhead(text, sentences, mentions, kb);
   return { mentions, topics };
 }
@@ -249,6 +250,27 @@ function titledStrangers(text: string, known: Mention[], kb: KnowledgeBase): Men
   }
   // the state words the title carries are now part of the person mention
   return out;
+}
+
+/**
+ * "Philippine President Rodrigo Duterte has been trying to make it clear … that he's willing to abandon his nation's
+ * alliance": a pronoun after a titled person the knowledge base does not know, the subject of its sentence, with no
+ * known person named between, is that person, not the last known one.
+ */
+function strangersTakePronouns(text: string, sentences: Sentence[], mentions: Mention[]): void {
+  for (const s of sentences) {
+    const inS = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    const stranger = inS.find((m) => m.kind === 'person' && !m.actor?.id && !!m.actor?.role);
+    if (!stranger || !salientAt(text, stranger.start, stranger.end) || /\b(?:who|which|that)\s*$/.test(text.slice(s.start, stranger.start))) continue;
+    // (the first person its sentence names: "Trump told Mexican President Peña Nieto that he …" is Trump's)
+    if (inS.some((k) => k.start < stranger.start && (k.kind === 'person' || k.kind === 'role' || k.kind === 'pronoun'))) continue;
+    for (const p of inS) {
+      if (p.start <= stranger.end || p.kind !== 'pronoun' || !p.actor?.id || !/^(?:he|his|him|she|her)$/i.test(p.text)) continue;
+      if (inS.some((k) => k.start > stranger.end && k.start < p.start && k.kind === 'person' && k.actor?.id)) break;
+      const k = mentions.indexOf(p);
+      mentions[k] = { ...p, actor: { ...stranger.actor!, text: p.text }, basis: `pronoun: ${stranger.actor!.name}, the subject of its sentence, whom the knowledge base does not know` };
+    }
+  }
 }
 
 /** Nouns of saying and meeting: their possessor is their agent ("Bolton's meeting with Putin, he said" → Bolton). */
