@@ -1087,6 +1087,12 @@ describe('event coder on names that qualify people', () => {
   });
 });
 
+describe('event coder on relative clauses of a possessed noun', () => {
+  it('gives "X, Trump\'s adviser, who resigned" to no one but the adviser', () => {
+    expect(events("Charges were lodged against Michael Flynn, Trump's first national-security adviser, who resigned after a few weeks.", '2018-05-01')).toEqual([]);
+  });
+});
+
 describe('event coder on appositions', () => {
   it('gives the verb after "X, a supporter of Y, Z," to X alone', () => {
     const evs = events('Iran, a staunch ally of Syria’s president, Bashar al-Assad, had been pressing Turkey to close the border.', '2015-10-01');

@@ -266,7 +266,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     const clause = clauseBounds(tokens, text, t0, t1, hit, quote);
     const inClause = (m: Mention) => m.start >= tokens[clause[0]]!.start && m.end <= tokens[clause[1]]!.end;
     // (the state behind what is acted on may stand for it: "cracked down on Communist Party-funded programs")
-    const participant = (m: Mention) => !attributionMention(text, m, tokens[hit.last]!.end) && !(sponsor(m) && m.end <= tokens[hit.first]!.start);
+    // ("Michael Flynn, Trump's first national-security adviser, who resigned": the relative clause tells of the
+    // possessed, not the possessor)
+    const participant = (m: Mention) => !attributionMention(text, m, tokens[hit.last]!.end) && !(sponsor(m) && m.end <= tokens[hit.first]!.start)
+      && !(m.end <= tokens[hit.first]!.start && POSSESSED_BEFORE_WHO.test(text.slice(m.end, tokens[hit.first]!.start)));
     const clauseMentions = mentions.filter((m) => inClause(m) && participant(m));
     const before = clauseMentions.filter((m) => m.end <= tokens[hit.first]!.start);
     const after = clauseMentions.filter((m) => m.start >= tokens[hit.last]!.end);
@@ -935,6 +938,9 @@ function domesticObject(text: string, tokens: Token[], hit: Hit, after: Mention[
 
 /** From a name to its verb across a relative aside: ", whose military is backing Assad …, " (no other comma inside). */
 const RELATIVE_ASIDE = /^\s*,\s*(?:who|whose|which)\b(?:[^,;:.!?"“”]|\.(?=\S)){3,200},\s*(?:(?:also|then|later|now|has|had|have|quickly|already|again|repeatedly|reportedly)\s+)*$/i;
+
+/** From a possessor to a verb of the relative clause its noun opens: "Trump's first national-security adviser, who resigned". */
+const POSSESSED_BEFORE_WHO = /^['’]s?\s+(?:[\p{L}-]+\s+){0,4}[\p{L}-]+,?\s+who\s+(?:(?:had|has|have|was|is|later|then|also|eventually|quickly|\p{L}+ly)\s+)*$/u;
 
 /** A question asking yes or no, after a name it may address ("Mr. Tillerson, do you believe …?"). */
 const YES_NO_QUESTION = /^\W*(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3},\s*)?(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had)\s[^?]*\?\W*$/iu;
