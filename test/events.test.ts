@@ -1057,6 +1057,13 @@ describe('event coder on things extended', () => {
   });
 });
 
+describe('event coder on measures proposed', () => {
+  it('reads "proposed to impose a tariff on China" as a sanction proposed, and "offered to meet" as an offer', () => {
+    expect(events('Trump proposed to impose a massive tariff on Chinese goods.', '2018-03-02').map((e) => `${e.event} ${e.status}`)).toEqual(['SANCTION proposed']);
+    expect(events('Putin offered to meet Biden.', '2021-03-19').map((e) => `${e.event} ${e.status}`)).toEqual(['AGREE proposed']);
+  });
+});
+
 describe('event coder on wishes', () => {
   it('reads "wants to pull forces out" as proposed, and leaves a condition its own', () => {
     expect(events('Trump has often said that he wants to pull all U.S. forces out of Syria.', '2018-12-20').map((e) => `${e.event} ${e.status}`)).toEqual(['RETREAT proposed']);

@@ -1812,6 +1812,8 @@ function deniedByIt(text: string, tokens: Token[], denial: Hit, other: Hit): boo
 }
 
 const PROPOSAL_TYPES = new Set<PloverType>(['AGREE', 'REQUEST']);
+/** Measures taken against someone: proposing one is no offer to agree. */
+const HOSTILE = new Set<PloverType>(['SANCTION', 'THREATEN', 'COERCE', 'ASSAULT', 'MOBILIZE']);
 const NEEDS_PARTNER = new Set<PloverType>(['CONSULT', 'AGREE', 'COOPERATE', 'SUPPORT', 'REQUEST', 'ACCUSE']);
 
 /**
@@ -1853,6 +1855,16 @@ function absorbComplements(drafts: Draft[], tokens: Token[], text: string, times
     }
     if (linked && !setting && !told && (governor || (prev && (PROPOSAL_TYPES.has(prev.event) || prev.status === 'proposed' || refused || threatened)))) {
       const g: Draft = governor ?? prev!;
+      // "proposing to impose a massive tariff on Chinese goods": a measure against someone proposed is that measure,
+      // proposed, not an offer of agreement
+      if (g.event === 'AGREE' && g.status === 'proposed' && g.hit.trigger.event === 'AGREE' && HOSTILE.has(d.event) && /^\s*(?:to\s+)?$/i.test(between!)) {
+        d.status = 'proposed';
+        if (!d.actor.length) d.actor = g.actor.map((x) => ({ ...x }));
+        g.actor = [];
+        governor = null;
+        prev = d;
+        continue;
+      }
       governor = g;
       if ((refused || threatened) && !g.recipient.length) g.recipient = d.recipient.filter((r) => !g.actor.some((x) => sameSide(x, r)));
       if (g.event === 'REQUEST' || g.status === 'proposed') {
