@@ -1057,6 +1057,14 @@ describe('event coder on things extended', () => {
   });
 });
 
+describe('event coder on what one\'s own side should do', () => {
+  it('reads "said Americans should be proud" as no demand, and "said Russia must withdraw" as one', () => {
+    expect(events('Tillerson said Americans should be proud of the strike.', '2017-04-08')).toEqual([]);
+    expect(events('Obama said Congress should act.', '2015-11-29')).toEqual([]);
+    expect(events('Merkel said Russia must withdraw its troops.', '2014-03-10').map((e) => `${e.event} ${e.recipient.map((r) => r.name).join('+')}`)).toContain('REQUEST Russia');
+  });
+});
+
 describe('event coder on measures proposed', () => {
   it('reads "proposed to impose a tariff on China" as a sanction proposed, and "offered to meet" as an offer', () => {
     expect(events('Trump proposed to impose a massive tariff on Chinese goods.', '2018-03-02').map((e) => `${e.event} ${e.status}`)).toEqual(['SANCTION proposed']);

@@ -511,7 +511,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       sentence: hit.sentence,
       // inside a quotation, or reaching into one ("said: 'we should …'")
       quoted: !!quote || /["“”]/.test(text.slice(tokens[hit.first]!.start, tokens[hit.last]!.end)),
-      domestic: domesticObject(text, tokens, hit, after, actor),
+      domestic: domesticObject(text, tokens, hit, after, actor, clauseMentions),
       dateWithheld,
       dateSteps,
     });
@@ -930,7 +930,11 @@ function withOthers(tokens: Token[], hit: Hit, t1: number, after: Mention[], R: 
 }
 
 /** The first mention after the trigger, with nothing but a determiner between, is on the actor's own side. */
-function domesticObject(text: string, tokens: Token[], hit: Hit, after: Mention[], actor: Actor[]): boolean {
+function domesticObject(text: string, tokens: Token[], hit: Hit, after: Mention[], actor: Actor[], clauseMentions: Mention[]): boolean {
+  // "said Americans should be proud", "said Congress should act": the ones the words tell to act are the speaker's own
+  // (an owner in the gap is no one told: "issued his demands")
+  const inGap = clauseMentions.filter((m) => m.start >= tokens[hit.first]!.end && m.end <= tokens[hit.last]!.start && !/^(?:his|her|its|their|our|my)$/i.test(m.text) && !/^['’]/.test(text.slice(m.end, m.end + 1)));
+  if (inGap.length && inGap.every((m) => actorsOf(m).length && actorsOf(m).every((r) => actor.some((x) => sameSide(x, r))))) return true;
   const m = after[0];
   if (!m || !/^\s*(?:the|its|his|her|their)?\s*$/i.test(text.slice(tokens[hit.last]!.end, m.start))) return false;
   return actorsOf(m).some((r) => actor.some((x) => sameSide(x, r)));
