@@ -1065,6 +1065,13 @@ describe('event coder on what one\'s own side should do', () => {
   });
 });
 
+describe('event coder on clauses joined with a subject of their own', () => {
+  it('seeks no object of "carried out the attack" past ", and it accuses Russia"', () => {
+    const evs = events("The U.S. says Assad's government carried out the attack, and it accuses Russia of shielding Assad.", '2017-04-10');
+    expect(evs.filter((e) => e.event === 'ASSAULT').map((e) => e.recipient.map((r) => r.name).join('+'))).toEqual(['']);
+  });
+});
+
 describe('event coder on measures proposed', () => {
   it('reads "proposed to impose a tariff on China" as a sanction proposed, and "offered to meet" as an offer', () => {
     expect(events('Trump proposed to impose a massive tariff on Chinese goods.', '2018-03-02').map((e) => `${e.event} ${e.status}`)).toEqual(['SANCTION proposed']);
