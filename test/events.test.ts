@@ -1069,6 +1069,8 @@ describe('event coder on clauses joined with a subject of their own', () => {
   it('seeks no object of "carried out the attack" past ", and it accuses Russia"', () => {
     const evs = events("The U.S. says Assad's government carried out the attack, and it accuses Russia of shielding Assad.", '2017-04-10');
     expect(evs.filter((e) => e.event === 'ASSAULT').map((e) => e.recipient.map((r) => r.name).join('+'))).toEqual(['']);
+    const denials = events('Russia has denied meddling in the election, and the White House has denied colluding with the Kremlin.', '2017-07-20');
+    expect(denials.filter((e) => e.actor.some((a) => a.name === 'Russia')).map((e) => e.recipient.map((r) => r.name).join('+'))).not.toContain('the White House');
   });
 });
 

@@ -1259,7 +1259,7 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
     // "complained about having to attend the meeting, especially since his summit with Kim …": a clause of its own
     if (SUBORDINATE_INSIDE.test(gap)) break;
     // "carried out the attack, and it accuses Russia …": a clause joined with a subject of its own
-    if (/,\s*(?:and|but|while|whereas)\s+(?:it|he|she|they|we|this|that|its|his|her|their)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu.test(gap) && !/\b(?:to|with|on|against|at)\s+$/i.test(gap)) break;
+    if (/,\s*(?:and|but|while|whereas)\s+(?:it|he|she|they|we|this|that|its|his|her|their|the)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu.test(gap) && !/\b(?:to|with|on|against|at)\s+$/i.test(gap)) break;
     // "to attack those forces, rather than ISIS": what the event is said not to concern
     if (/\b(?:rather than|instead of|as opposed to)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, m.start - 30), m.start))) continue;
     // "Heading into the meeting, Mr. Trump sharpened the lines between Washington and Moscow": a name that is no
