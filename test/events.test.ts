@@ -1074,6 +1074,13 @@ describe('event coder on clauses joined with a subject of their own', () => {
   });
 });
 
+describe('event coder on trips with a purpose', () => {
+  it('takes no partner of a trip from the infinitive of its purpose ("a trip to Vienna to review Iran\'s programme")', () => {
+    expect(events("Haley's trip to Vienna last month to review Iran nuclear activities drew notice.", '2017-09-01').map((e) => e.recipient.map((r) => r.name).join('+'))).not.toContain('Iran');
+    expect(events('North Korea repeated a threat to target the United States.', '2017-08-10').map((e) => `${e.event} ${e.recipient.map((r) => r.name).join('+')}`)).toEqual(['THREATEN United States']);
+  });
+});
+
 describe('event coder on measures proposed', () => {
   it('reads "proposed to impose a tariff on China" as a sanction proposed, and "offered to meet" as an offer', () => {
     expect(events('Trump proposed to impose a massive tariff on Chinese goods.', '2018-03-02').map((e) => `${e.event} ${e.status}`)).toEqual(['SANCTION proposed']);

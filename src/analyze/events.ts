@@ -1270,7 +1270,8 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
     // a noun followed straight by a name works like a verb: "meeting Putin"
     // "a visit to his ally just before Pompeo's": a name after a word of time or comparison is none of the event's
     if (/\b(?:before|after|during|since|until|than)\s+(?:the\s+)?$/i.test(gap)) continue;
-    const ok = prepRe?.test(gap) || (!prepositionOnly && ((!nominal && (direct || !preps)) || (nominal && !preps && direct) || (nominal && /^\s+$/.test(gap))));
+    // (a threat "to target the U.S." names its target so: only a trip or a meeting has its partner after "to" as a place)
+    const ok = (prepRe?.test(gap) && !(hit.trigger.event === 'CONSULT' && infinitiveTo(tokens, end, gap))) || (!prepositionOnly && ((!nominal && (direct || !preps)) || (nominal && !preps && direct) || (nominal && /^\s+$/.test(gap))));
     if (!ok) continue;
     // a direct object is the first mention after the verb: when it is on the actor's side, the event is domestic
     if (!other(m).length) {
@@ -1295,6 +1296,15 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
     return objects.flatMap(other);
   }
   return [];
+}
+
+/** The last "to" of a gap opens an infinitive: "a trip to Vienna to review Iran's nuclear activities" (no trip to Iran). */
+function infinitiveTo(tokens: Token[], from: number, gap: string): boolean {
+  const tos = [...gap.matchAll(/\bto\s+/gi)];
+  const last = tos[tos.length - 1];
+  if (!last || /\b(?:with|on|of|from|for|in|between|against|into|at)\s+(?:[\p{L}'’-]+\s+){0,5}$/iu.test(gap.slice(last.index! + last[0].length))) return false;
+  const next = tokens[firstStartingAtOrAfter(tokens, from + last.index! + last[0].length)];
+  return next?.pos === 'VERB' || next?.pos === 'AUX';
 }
 
 /** An ordinal or the like right before the trigger, which makes it an earlier event than the sentence's: "their first meeting". */
