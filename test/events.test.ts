@@ -1092,6 +1092,7 @@ describe('event coder on wishes', () => {
   it('reads "wants to pull forces out" as proposed, and leaves a condition its own', () => {
     expect(events('Trump has often said that he wants to pull all U.S. forces out of Syria.', '2018-12-20').map((e) => `${e.event} ${e.status}`)).toEqual(['RETREAT proposed']);
     expect(events('Russia will have to decide whether it wanted to keep backing Assad.', '2017-04-09').map((e) => e.status)).toEqual(['uncertain']);
+    expect(events('Kim Jong-un wants Trump to lift economic sanctions.', '2019-02-20').map((e) => e.status)).toEqual(['proposed']);
   });
 });
 
