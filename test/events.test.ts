@@ -1074,6 +1074,13 @@ describe('event coder on clauses joined with a subject of their own', () => {
   });
 });
 
+describe('event coder on gaps inside the words', () => {
+  it('lets no gap run past a noun with a preposition of its own ("provided any credible answers on this new missile")', () => {
+    expect(events('Russia has not provided any credible answers on this new missile.', '2018-12-05')).toEqual([]);
+    expect(events('Russia provided the rebels with tanks.', '2014-08-28').map((e) => e.event)).toEqual(['AID']);
+  });
+});
+
 describe('event coder on trips with a purpose', () => {
   it('takes no partner of a trip from the infinitive of its purpose ("a trip to Vienna to review Iran\'s programme")', () => {
     expect(events("Haley's trip to Vienna last month to review Iran nuclear activities drew notice.", '2017-09-01').map((e) => e.recipient.map((r) => r.name).join('+'))).not.toContain('Iran');

@@ -716,6 +716,10 @@ function matchSlots(tokens: Token[], text: string, i: number, limit: number, slo
     const slot = slots[si]!;
     if (slot.any) {
       for (let skip = slot.max === 1 ? 1 : 0; skip <= slot.max && ti + skip <= limit + 1; skip++) {
+        // ("provided any credible answers on this new missile": a noun with its own preposition ends the object phrase)
+        // (across two gaps in a row too: "~ ~")
+        const k = ti + skip - 2;
+        if (k >= (si > 0 && slots[si - 1]!.any ? ti - 1 : ti) && tokens[k]!.pos === 'NOUN' && tokens[k + 1]!.pos === 'ADP' && !/^(?:of|with|for|to|in)$/.test(tokens[k + 1]!.norm)) break;
         const r = go(ti + skip, si + 1);
         if (r >= 0) return r;
       }
