@@ -1075,6 +1075,13 @@ describe('event coder on clauses joined with a subject of their own', () => {
   });
 });
 
+describe('event coder on causatives', () => {
+  it('gives the bare verb after "letting X" to X', () => {
+    const evs = events('Biden had upset his party, though, by calling both capitals guilty of damaged U.S.-Russian relations, and letting Putin deny election meddling without a word.', '2018-07-20');
+    expect(evs.filter((e) => e.event === 'REJECT').map((e) => e.actor.map((a) => a.name).join('+'))).toEqual(['Vladimir Putin']);
+  });
+});
+
 describe('event coder on gaps inside the words', () => {
   it('lets no gap run past a noun with a preposition of its own ("provided any credible answers on this new missile")', () => {
     expect(events('Russia has not provided any credible answers on this new missile.', '2018-12-05')).toEqual([]);

@@ -276,6 +276,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
 
     let actor: Actor[] = [];
     let recipient: Actor[] = [];
+    // the object of a causative verb before the trigger, its actor whatever the parse says
+    let causee: Mention | undefined;
     const t = hit.trigger;
     const passiveAgent = passive(tokens, text, hit, after);
     const sentenceMentions = mentions.filter((m) => m.start >= s.start && m.end <= s.end && participant(m));
@@ -353,6 +355,13 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // "Sanders tweeted that @POTUS agreed …": the one who reports the event is not its actor
       const own = before.filter((m) => !reporterOf(text, tokens, m, hit));
       actor = subjectOf(text, own, (m) => !!objectPosition(text, tokens, m)).flatMap(actorsOf);
+      // "letting Putin deny election meddling", "saw Russia annex Crimea": the one a causative or perceptive verb takes
+      // as its object does the bare verb after it
+      const last = own[own.length - 1];
+      if (last && /^\s+$/.test(text.slice(last.end, tokens[hit.first]!.start)) && CAUSATIVE_BEFORE.test(text.slice(Math.max(0, last.start - 20), last.start))) {
+        causee = last;
+        actor = actorsOf(causee);
+      }
       // "Trump treats allies like punching bags but praises authoritarians": a verb joined by "but"/"and" with no
       // subject of its own shares the clause's, named at its start
       const opener = own[0];
@@ -406,7 +415,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       const parsed = parsedParticipants(syntax, tokens, R.generic, hit, sentenceMentions, t.object);
       if (parsed.pair) [actor, recipient] = [[], []];
       if (parsed.nobody) continue;
-      if (parsed.actor.length) actor = uniqueActors(parsed.actor.flatMap(actorsOf));
+      if (parsed.actor.length && !causee) actor = uniqueActors(parsed.actor.flatMap(actorsOf));
       // "agents whom it accused", "raised money to investigate Mr. Trump": when the parse names no subject, word
       // order's guess is not the parse's object
       else if (!parsed.passive && actor.length && actor.every((x) => parsed.recipient.flatMap(actorsOf).some((r) => r.name === x.name && r.country === x.country))) actor = [];
@@ -949,6 +958,9 @@ const RELATIVE_ASIDE = /^\s*,\s*(?:who|whose|which)\b(?:[^,;:.!?"“”]|\.(?=\S
 
 /** From a possessor to a verb of the relative clause its noun opens: "Trump's first national-security adviser, who resigned". */
 const POSSESSED_BEFORE_WHO = /^['’]s?\s+(?:[\p{L}-]+\s+){0,4}[\p{L}-]+,?\s+who\s+(?:(?:had|has|have|was|is|later|then|also|eventually|quickly|\p{L}+ly)\s+)*$/u;
+
+/** A verb whose object does the bare verb after it: "let Putin deny", "watched Russia annex Crimea". */
+const CAUSATIVE_BEFORE = /\b(?:let|lets|letting|make|makes|made|making|help|helps|helped|helping|watch|watches|watched|watching|see|sees|saw|seeing)\s+$/i;
 
 /** A question asking yes or no, after a name it may address ("Mr. Tillerson, do you believe …?"). */
 const YES_NO_QUESTION = /^\W*(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3},\s*)?(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had)\s[^?]*\?\W*$/iu;
