@@ -1075,6 +1075,12 @@ describe('event coder on clauses joined with a subject of their own', () => {
   });
 });
 
+describe('event coder on the content of an idea', () => {
+  it('takes no partner from the clause after "the idea that"', () => {
+    expect(events('Britain helped persuade the US to support the idea that Assad must be removed from power.', '2017-04-09').filter((e) => e.event === 'SUPPORT').map((e) => e.recipient.map((r) => r.name).join('+'))).not.toContain('Bashar al-Assad');
+  });
+});
+
 describe('event coder on causatives', () => {
   it('gives the bare verb after "letting X" to X', () => {
     const evs = events('Biden had upset his party, though, by calling both capitals guilty of damaged U.S.-Russian relations, and letting Putin deny election meddling without a word.', '2018-07-20');

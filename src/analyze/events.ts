@@ -1274,6 +1274,9 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
     if (gap.length > 90) break;
     // "complained about having to attend the meeting, especially since his summit with Kim …": a clause of its own
     if (SUBORDINATE_INSIDE.test(gap)) break;
+    // "support the idea that Assad must be removed", "rejected claims that Russia …": what the clause after the noun
+    // names is the content of the idea, not the event's partner
+    if (/\b(?:idea|notion|claim|claims|view|assertion|suggestion|allegation|allegations|report|reports|fact|belief|argument|theory|assessment|conclusion|premise|position)\s+that\s+(?:[\p{L}'’-]+\s+){0,3}$/iu.test(gap)) break;
     // "carried out the attack, and it accuses Russia …": a clause joined with a subject of its own
     if (/,\s*(?:and|but|while|whereas)\s+(?:it|he|she|they|we|this|that|its|his|her|their|the)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu.test(gap) && !/\b(?:to|with|on|against|at)\s+$/i.test(gap)) break;
     // "to attack those forces, rather than ISIS": what the event is said not to concern
