@@ -101,6 +101,11 @@ describe('mentions', () => {
     expect(w('he might')).toMatch(/^Donald Trump\|USA/);
   });
 
+  it('reads a pronoun inside words said as their owner, after a preposition too ("with Tillerson\'s own comments, in which he claimed")', () => {
+    const text = 'Boris Johnson spoke in London. The remarks seemed to clash with Tillerson’s own comments on Sunday, in which he said the priority had not changed.';
+    expect(who(text, '2017-04-10')('he said')).toMatch(/^Rex Tillerson/);
+  });
+
   it('reads the possessor of a meeting as the leader its sentence names', () => {
     const w = who('Lindsey Graham criticised the plan on Sunday. Biden’s aides said that his meeting with Vladimir Putin had gone well.', '2021-06-20');
     expect(w('his meeting')).toMatch(/^Joe Biden/);

@@ -286,8 +286,11 @@ export function salientAt(text: string, start: number, end: number): boolean {
   // "according to X" makes X the source, as salient as a subject
   // "Secretary of State X", "Minister of Foreign Affairs X": a preposition inside a title is no preposition
   const inTitle = /\b[\p{Lu}][\p{L}]+\s+(?:of|for)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.-]*\s+){1,4}$/u.test(before);
-  if (AFTER_PREPOSITION.test(before) && !inTitle && !/\baccording to\s+(?:[\p{Lu}][\p{L}.-]*\s+){0,4}$/iu.test(before)) return false;
   const after = text.slice(end, end + 40);
+  // ("conflicted with Tillerson's own comments, in which he claimed …": the owner of words said is their speaker,
+  // wherever the words stand)
+  if (EVENT_NOUN.test(after) && /^\s*['’]s\s+(?:own\s+)?(?:remarks?|statement|comments?|words|speech|account|claim|tweet|post|letter|interview)\b/i.test(after)) return true;
+  if (AFTER_PREPOSITION.test(before) && !inTitle && !/\baccording to\s+(?:[\p{Lu}][\p{L}.-]*\s+){0,4}$/iu.test(before)) return false;
   if (/^\s*['’]s\b/.test(after) && !EVENT_NOUN.test(after)) return false;
   return true;
 }
