@@ -1081,6 +1081,13 @@ describe('event coder on the content of an idea', () => {
   });
 });
 
+describe('event coder on casualty counts', () => {
+  it('makes no actor of the people a count says were killed ("with at least 24 people killed")', () => {
+    expect(events('Airstrikes went on Saturday in Syria, with at least 24 people killed, according to monitors.', '2014-06-30').map((e) => e.actor.map((a) => a.name).join('+'))).not.toContain('24 people');
+    expect(events('A UN report found that the death toll in eastern Ukraine grew to at least 36 people killed each day.', '2014-06-30')).toEqual([]);
+  });
+});
+
 describe('event coder on causatives', () => {
   it('gives the bare verb after "letting X" to X', () => {
     const evs = events('Biden had upset his party, though, by calling both capitals guilty of damaged U.S.-Russian relations, and letting Putin deny election meddling without a word.', '2018-07-20');

@@ -327,7 +327,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       const possessor = possessorOf(text, tokens, hit, before);
       actor = possessor ? actorsOf(possessor) : [];
       recipient = objectOf(text, tokens, hit, after, t.object === 'after' ? 'of|on|against' : t.object, true, actor);
-    } else if ((reducedRelative(tokens, text, hit) && !passiveAgent) || participleBeforeItsVerb(tokens, text, hit)) {
+    } else if ((reducedRelative(tokens, text, hit) && !passiveAgent) || participleBeforeItsVerb(tokens, text, hit) || participleOfPrepositionObject(tokens, text, hit)) {
       // "collusion …, something denied by both": a participle after a noun, its agent no known actor
       continue;
     } else if (passiveAgent) {
@@ -1203,6 +1203,18 @@ function strangerPronounSubject(tokens: Token[], hit: Hit, mentions: Mention[]):
   while (k >= 0 && (tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'ADV' || tokens[k]!.norm === 'not')) k--;
   const t = tokens[k];
   return !!t && mentions.some((m) => m.kind === 'pronoun' && !m.actor && m.start === t.start);
+}
+
+/** "grew to at least 36 people killed each day", "with 24 people killed": a participle after a count of people that a
+ * preposition takes tells what befell them. */
+function participleOfPrepositionObject(tokens: Token[], text: string, hit: Hit): boolean {
+  if (hit.trigger.nominal || hit.first !== hit.last || !/ed$/i.test(text.slice(tokens[hit.first]!.start, tokens[hit.first]!.end))) return false;
+  let k = hit.first - 1;
+  if (tokens[k]?.pos !== 'NOUN') return false;
+  // (over "at least", "at most")
+  while (k > 0 && (['NOUN', 'NUM', 'ADJ', 'DET', 'ADV'].includes(tokens[k - 1]!.pos) || (tokens[k - 1]!.norm === 'at' && /^(?:least|most)$/.test(tokens[k]!.norm))) && hit.first - k < 7) k--;
+  const counted = tokens.slice(k, hit.first).some((x) => x.pos === 'NUM' || /^(?:dozens|hundreds|thousands|scores|many|several|more|fewer)$/.test(x.norm));
+  return counted && tokens[k - 1]?.pos === 'ADP' && /^(?:to|with|of|including|among)$/.test(tokens[k - 1]!.norm) && tokens[k - 2]?.norm !== 'department';
 }
 
 /**
