@@ -1081,6 +1081,13 @@ describe('event coder on the content of an idea', () => {
   });
 });
 
+describe('event coder on acts one is accused of', () => {
+  it('gives each act the accused is accused of to the accused, across "– and of"', () => {
+    const evs = events('Kiev and its allies accuse Russia of arming the separatists in the east – and of sending Russian troops in recent days – charges Moscow denies.', '2014-08-28');
+    expect(evs.filter((e) => e.event === 'MOBILIZE').map((e) => e.actor.map((a) => a.name).join('+'))).toEqual(['Russia']);
+  });
+});
+
 describe('event coder on casualty counts', () => {
   it('makes no actor of the people a count says were killed ("with at least 24 people killed")', () => {
     expect(events('Airstrikes went on Saturday in Syria, with at least 24 people killed, according to monitors.', '2014-06-30').map((e) => e.actor.map((a) => a.name).join('+'))).not.toContain('24 people');
@@ -1099,6 +1106,7 @@ describe('event coder on gaps inside the words', () => {
   it('lets no gap run past a noun with a preposition of its own ("provided any credible answers on this new missile")', () => {
     expect(events('Russia has not provided any credible answers on this new missile.', '2018-12-05')).toEqual([]);
     expect(events('Russia provided the rebels with tanks.', '2014-08-28').map((e) => e.event)).toEqual(['AID']);
+    expect(events('Trump complained that Beijing was doing nothing to cut its large surplus in bilateral trade.', '2018-04-04').map((e) => e.event)).not.toContain('SANCTION');
   });
 });
 

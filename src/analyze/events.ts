@@ -276,8 +276,9 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
 
     let actor: Actor[] = [];
     let recipient: Actor[] = [];
-    // the object of a causative verb before the trigger, its actor whatever the parse says
-    let causee: Mention | undefined;
+    // the object of a verb before the trigger that does the trigger ("letting Putin deny", "accuse Russia … of
+    // sending troops"): its actor, whatever the parse says
+    let doer: Mention | undefined;
     const t = hit.trigger;
     const passiveAgent = passive(tokens, text, hit, after);
     const sentenceMentions = mentions.filter((m) => m.start >= s.start && m.end <= s.end && participant(m));
@@ -358,10 +359,13 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // "letting Putin deny election meddling", "saw Russia annex Crimea": the one a causative or perceptive verb takes
       // as its object does the bare verb after it
       const last = own[own.length - 1];
-      if (last && /^\s+$/.test(text.slice(last.end, tokens[hit.first]!.start)) && CAUSATIVE_BEFORE.test(text.slice(Math.max(0, last.start - 20), last.start))) {
-        causee = last;
-        actor = actorsOf(causee);
+      if (last && /^\s+$/.test(text.slice(last.end, tokens[hit.first]!.start)) && CAUSATIVE_BEFORE.test(text.slice(Math.max(0, last.start - 20), last.start))) doer = last;
+      // "accuse Russia of backing rebels — and of sending troops": the accused does each act they are accused of
+      else if (/ing$/.test(tokens[hit.first]!.norm) && /\bof\s+$/.test(text.slice(Math.max(0, tokens[hit.first]!.start - 4), tokens[hit.first]!.start))) {
+        // (across a dash: "accuse Russia of backing rebels – and of sending troops")
+        doer = sentenceMentions.find((m) => m.end <= tokens[hit.first]!.start && /^\s+of\s/.test(text.slice(m.end, m.end + 4)) && ACCUSING_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)));
       }
+      if (doer) actor = actorsOf(doer);
       // "Trump treats allies like punching bags but praises authoritarians": a verb joined by "but"/"and" with no
       // subject of its own shares the clause's, named at its start
       const opener = own[0];
@@ -415,7 +419,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       const parsed = parsedParticipants(syntax, tokens, R.generic, hit, sentenceMentions, t.object);
       if (parsed.pair) [actor, recipient] = [[], []];
       if (parsed.nobody) continue;
-      if (parsed.actor.length && !causee) actor = uniqueActors(parsed.actor.flatMap(actorsOf));
+      if (parsed.actor.length && !doer) actor = uniqueActors(parsed.actor.flatMap(actorsOf));
       // "agents whom it accused", "raised money to investigate Mr. Trump": when the parse names no subject, word
       // order's guess is not the parse's object
       else if (!parsed.passive && actor.length && actor.every((x) => parsed.recipient.flatMap(actorsOf).some((r) => r.name === x.name && r.country === x.country))) actor = [];
@@ -725,10 +729,12 @@ function matchSlots(tokens: Token[], text: string, i: number, limit: number, slo
     const slot = slots[si]!;
     if (slot.any) {
       for (let skip = slot.max === 1 ? 1 : 0; skip <= slot.max && ti + skip <= limit + 1; skip++) {
-        // ("provided any credible answers on this new missile": a noun with its own preposition ends the object phrase)
+        // ("provided any credible answers on this new missile": a noun with its own preposition ends the object phrase;
+        // "billions in sanctions relief" is an amount)
         // (across two gaps in a row too: "~ ~")
         const k = ti + skip - 2;
-        if (k >= (si > 0 && slots[si - 1]!.any ? ti - 1 : ti) && tokens[k]!.pos === 'NOUN' && tokens[k + 1]!.pos === 'ADP' && !/^(?:of|with|for|to|in)$/.test(tokens[k + 1]!.norm)) break;
+        if (k >= (si > 0 && slots[si - 1]!.any ? ti - 1 : ti) && tokens[k]!.pos === 'NOUN' && tokens[k + 1]!.pos === 'ADP' && !/^(?:of|with|for|to)$/.test(tokens[k + 1]!.norm)
+          && !(tokens[k + 1]!.norm === 'in' && /^(?:billions|millions|thousands|hundreds|tens|dollars|euros|pounds)$/.test(tokens[k]!.norm))) break;
         const r = go(ti + skip, si + 1);
         if (r >= 0) return r;
       }
@@ -961,6 +967,9 @@ const POSSESSED_BEFORE_WHO = /^['’]s?\s+(?:[\p{L}-]+\s+){0,4}[\p{L}-]+,?\s+who
 
 /** A verb whose object does the bare verb after it: "let Putin deny", "watched Russia annex Crimea". */
 const CAUSATIVE_BEFORE = /\b(?:let|lets|letting|make|makes|made|making|help|helps|helped|helping|watch|watches|watched|watching|see|sees|saw|seeing)\s+$/i;
+
+/** A verb whose object is accused of an act: "accuse Russia of …", "charged the Kremlin with …". */
+const ACCUSING_BEFORE = /\b(?:accus|charg|suspect|blam|critici[sz]|condemn|fault|denounc|convict)\w*\s+(?:the\s+)?$/i;
 
 /** A question asking yes or no, after a name it may address ("Mr. Tillerson, do you believe …?"). */
 const YES_NO_QUESTION = /^\W*(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3},\s*)?(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had)\s[^?]*\?\W*$/iu;
