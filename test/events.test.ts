@@ -1062,6 +1062,8 @@ describe('event coder on what one\'s own side should do', () => {
   it('reads "said Americans should be proud" as no demand, and "said Russia must withdraw" as one', () => {
     expect(events('Tillerson said Americans should be proud of the strike.', '2017-04-08')).toEqual([]);
     expect(events('Obama said Congress should act.', '2015-11-29')).toEqual([]);
+    expect(events("Flynn recalled the talk. And Kislyak says: 'Well, we shouldn't do that in our embassy.'", '2017-03-03')).toEqual([]);
+    expect(events('Lavrov said we should not do that in Geneva.', '2017-03-03')).toEqual([]);
     expect(events('Merkel said Russia must withdraw its troops.', '2014-03-10').map((e) => `${e.event} ${e.recipient.map((r) => r.name).join('+')}`)).toContain('REQUEST Russia');
   });
 });

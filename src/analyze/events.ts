@@ -954,6 +954,8 @@ function domesticObject(text: string, tokens: Token[], hit: Hit, after: Mention[
   // (an owner in the gap is no one told: "issued his demands")
   const inGap = clauseMentions.filter((m) => m.start >= tokens[hit.first]!.end && m.end <= tokens[hit.last]!.start && !/^(?:his|her|its|their|our|my)$/i.test(m.text) && !/^['’]/.test(text.slice(m.end, m.end + 1)));
   if (inGap.length && inGap.every((m) => actorsOf(m).length && actorsOf(m).every((r) => actor.some((x) => sameSide(x, r))))) return true;
+  // ("says: 'we shouldn't do that'": the speaker's own side)
+  if (hit.first !== hit.last && /(?:^|[\s'‘"“])(?:we|i)\s+(?:\w+\s+)?$/i.test(text.slice(tokens[hit.first]!.end, tokens[hit.last]!.start))) return true;
   const m = after[0];
   if (!m || !/^\s*(?:the|its|his|her|their)?\s*$/i.test(text.slice(tokens[hit.last]!.end, m.start))) return false;
   return actorsOf(m).some((r) => actor.some((x) => sameSide(x, r)));
