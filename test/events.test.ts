@@ -484,6 +484,10 @@ describe('event coder on words with a second sense', () => {
     expect(events('Obama questioned a Chinese build-up that has drawn protests from Japan.', '2015-09-28').map((e) => `${e.event} ${e.actor.map((a) => a.name)}`)).not.toContain('PROTEST Barack Obama');
   });
 
+  it('reads a plural after an adjective and a name as a noun ("more major ISIL attacks")', () => {
+    expect(events('More major ISIL attacks like the ones in Paris and Nice could also end Obama’s presidency on a sad note.', '2016-01-05').map((e) => e.recipient.map((r) => r.name).join('+'))).not.toContain('Barack Obama');
+  });
+
   it('reads a plural joined to a noun by "and" as a noun ("its ups and downs")', () => {
     expect(events('The British visit had its ups and downs after Trump spoke to a tabloid.', '2018-07-20').map((e) => e.event)).not.toContain('ASSAULT');
   });

@@ -686,7 +686,7 @@ function posMatches(tokens: Token[], i: number, pos: string, text: string): bool
   while (k >= 0 && (tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NUM')) k--;
   const counted = next?.pos === 'NUM' && /^(?:times|days|weeks|months|years|hours)$/.test(tokens[i + 2]?.norm ?? '');
   // ("as Russia orders a cut": a word that opens a clause leaves the name its subject)
-  const modifiedByName = k < i - 1 && k >= 0 && ['ADP', 'DET', 'VERB'].includes(tokens[k]!.pos) && !CLAUSE_OPENERS.has(tokens[k]!.norm)
+  const modifiedByName = k < i - 1 && k >= 0 && ['ADP', 'DET', 'VERB', 'ADJ'].includes(tokens[k]!.pos) && !CLAUSE_OPENERS.has(tokens[k]!.norm)
     && !(next && ['DET', 'PROPN', 'PRON', 'NUM', 'SCONJ', 'PART', 'ADV'].includes(next.pos) && !counted && !(/^(?:that|which)$/.test(next.norm) && !reportsClause(t.norm)));
   // ("US trade sanctions on China would damage …": a modal after the word's phrase makes it that modal's subject)
   let j = i + 1;
