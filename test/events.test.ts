@@ -1087,6 +1087,14 @@ describe('event coder on the content of an idea', () => {
   });
 });
 
+describe('event coder on promises', () => {
+  it('reads a bill to be paid or advice to be given as no promise, and a share paid as one', () => {
+    expect(events("By the end of the race, Biden's campaign will pay a law firm $143,000 for legal services.", '2019-10-01')).toEqual([]);
+    expect(events('Many hoped Tillerson would provide strong, pragmatic counsel to the president.', '2017-02-01')).toEqual([]);
+    expect(events('Trump said NATO countries will pay billions of dollars more.', '2018-07-17').map((e) => e.event)).toEqual(['AGREE']);
+  });
+});
+
 describe('event coder on acts one is accused of', () => {
   it('gives each act the accused is accused of to the accused, across "– and of"', () => {
     const evs = events('Kiev and its allies accuse Russia of arming the separatists in the east – and of sending Russian troops in recent days – charges Moscow denies.', '2014-08-28');
