@@ -1087,6 +1087,12 @@ describe('event coder on the content of an idea', () => {
   });
 });
 
+describe('event coder on strikes ordered', () => {
+  it('reads "ordered its jets to carry out a bombardment" as an attack', () => {
+    expect(events('Britain ordered its warplanes to carry out a heavy bombardment of Islamic State positions on Thursday.', '2015-12-04').map((e) => e.event)).toEqual(['ASSAULT']);
+  });
+});
+
 describe('event coder on promises', () => {
   it('reads a bill to be paid or advice to be given as no promise, and a share paid as one', () => {
     expect(events("By the end of the race, Biden's campaign will pay a law firm $143,000 for legal services.", '2019-10-01')).toEqual([]);
