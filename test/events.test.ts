@@ -1087,6 +1087,13 @@ describe('event coder on the content of an idea', () => {
   });
 });
 
+describe('event coder on attacks in words', () => {
+  it('reads a leader\'s attack followed by what he claimed as an accusation, and a state\'s as an attack', () => {
+    expect(events('At the summit, Trump launched a fresh attack on Germany, claiming the country was controlled by Russia.', '2018-07-15').filter((e) => e.recipient.some((r) => r.name === 'Germany')).map((e) => e.event)).toEqual(['ACCUSE']);
+    expect(events('Russia launched a fresh attack on Ukraine on Monday.', '2022-10-11').map((e) => e.event)).toEqual(['ASSAULT']);
+  });
+});
+
 describe('event coder on strikes ordered', () => {
   it('reads "ordered its jets to carry out a bombardment" as an attack', () => {
     expect(events('Britain ordered its warplanes to carry out a heavy bombardment of Islamic State positions on Thursday.', '2015-12-04').map((e) => e.event)).toEqual(['ASSAULT']);

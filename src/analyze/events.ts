@@ -504,7 +504,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     const topics = unique(a.topics.filter((tp) => tp.start >= s.start && tp.end <= s.end).map((tp) => tp.topic));
     const context = unique([...(CONTEXT_OF_TYPE[t.event] ? [CONTEXT_OF_TYPE[t.event]!] : []), ...t.context, ...topics.flatMap((tp) => topicContexts.get(tp) ?? [])]);
     // (people, not states or forces: every participant is a person the knowledge base knows)
-    const people = t.betweenPeople && actor.length && recipient.length && [...actor, ...recipient].every((x) => !!x.id && !!kb.person(x.id));
+    // (or a person's attack followed by what they said: "launched a fresh attack on Germany, claiming …")
+    const person = (x: Actor) => !!x.id && !!kb.person(x.id);
+    const people = t.betweenPeople && actor.length && ((recipient.length && [...actor, ...recipient].every(person))
+      || (actor.every(person) && SAYING_AFTER.test(text.slice(tokens[hit.last]!.end, s.end))));
     drafts.push({
       hit,
       event: conditional ? 'THREATEN' : people ? t.betweenPeople!.event : t.event,
@@ -972,6 +975,9 @@ const CAUSATIVE_BEFORE = /\b(?:let|lets|letting|make|makes|made|making|help|help
 
 /** A verb whose object is accused of an act: "accuse Russia of …", "charged the Kremlin with …". */
 const ACCUSING_BEFORE = /\b(?:accus|charg|suspect|blam|critici[sz]|condemn|fault|denounc|convict)\w*\s+(?:the\s+)?$/i;
+
+/** What follows words said: "…, claiming the country was captive", "…, calling it a disgrace". */
+const SAYING_AFTER = /^[^.;!?]{0,80}?,\s+(?:claiming|saying|calling|accusing|arguing|charging|insisting|complaining|describing|labell?ing)\b/i;
 
 /** A question asking yes or no, after a name it may address ("Mr. Tillerson, do you believe …?"). */
 const YES_NO_QUESTION = /^\W*(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3},\s*)?(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had)\s[^?]*\?\W*$/iu;
