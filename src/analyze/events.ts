@@ -1231,7 +1231,7 @@ function participleOfPrepositionObject(tokens: Token[], text: string, hit: Hit):
   // (over "at least", "at most")
   while (k > 0 && (['NOUN', 'NUM', 'ADJ', 'DET', 'ADV'].includes(tokens[k - 1]!.pos) || (tokens[k - 1]!.norm === 'at' && /^(?:least|most)$/.test(tokens[k]!.norm))) && hit.first - k < 7) k--;
   const counted = tokens.slice(k, hit.first).some((x) => x.pos === 'NUM' || /^(?:dozens|hundreds|thousands|scores|many|several|more|fewer)$/.test(x.norm));
-  return counted && tokens[k - 1]?.pos === 'ADP' && /^(?:to|with|of|including|among)$/.test(tokens[k - 1]!.norm) && tokens[k - 2]?.norm !== 'department';
+  return counted && tokens[k - 1]?.pos === 'ADP' && /^(?:to|with|of|including|among)$/.test(tokens[k - 1]!.norm);
 }
 
 /**
