@@ -1580,7 +1580,6 @@ function timeOfItsPhrase(date: When, tokens: Token[], hit: Hit, times: TimeExpre
  * The date: the time expression nearest the trigger in its sentence (DATE or TIME, not durations); else the
  * last one of the earlier sentences of the same paragraph; else unknown. Never the publication date.
  */
-
 function dateOf(times: TimeExpression[], tokens: Token[], hit: Hit, s: { start: number; end: number }, sentences: Analysis['sentences'], text: string, era: Era | null, published: string | null): { date: When; steps: number } {
   const pos = tokens[hit.first]!.start;
   // ("after the Sept. 11 attacks": an event known by its date dates itself, not what is told around it)
