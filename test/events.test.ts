@@ -1094,6 +1094,13 @@ describe('event coder on attacks in words', () => {
   });
 });
 
+describe('event coder on dismissals', () => {
+  it('reads "fired Tillerson on March 13" as no shooting, and "fired on protesters" as one', () => {
+    expect(events('Trump fired Tillerson on March 13, 2018.', '2019-01-01')).toEqual([]);
+    expect(events('Russian troops fired on Ukrainian positions on Monday.', '2014-08-26').map((e) => e.event)).toEqual(['ASSAULT']);
+  });
+});
+
 describe('event coder on strikes ordered', () => {
   it('reads "ordered its jets to carry out a bombardment" as an attack', () => {
     expect(events('Britain ordered its warplanes to carry out a heavy bombardment of Islamic State positions on Thursday.', '2015-12-04').map((e) => e.event)).toEqual(['ASSAULT']);

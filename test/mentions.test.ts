@@ -106,6 +106,13 @@ describe('mentions', () => {
     expect(who(text, '2017-04-10')('he said')).toMatch(/^Rex Tillerson/);
   });
 
+  it('takes a capital in a quoted nickname for no state ("Moscow Mitch"), and "Washington State" for no capital', () => {
+    const w = who('Democrats mocked McConnell as “Moscow Mitch.” Moscow said nothing. In Washington State, voters said no.', '2019-09-20');
+    expect(w('Moscow Mitch')).toBe('none');
+    expect(w('Moscow said')).toMatch(/\|RUS\|/);
+    expect(w('Washington State')).toBe('none');
+  });
+
   it('reads the possessor of a meeting as the leader its sentence names', () => {
     const w = who('Lindsey Graham criticised the plan on Sunday. Biden’s aides said that his meeting with Vladimir Putin had gone well.', '2021-06-20');
     expect(w('his meeting')).toMatch(/^Joe Biden/);

@@ -454,8 +454,11 @@ function resolveMatch(
     return null;
   }
   if (has('topic') && !country && !metonym && !org) return 'topic';
-  // "Washington State", "New York State": a state of a federation, not the capital or the country
+  // "Washington State", "New York State": a state of a federation, not the capital or the country; "Moscow Mitch": a
+  // nickname (a capital's name before a capitalised given name the text does not know as anything else)
   if ((metonym || country) && /^\s+State\b/.test(text.slice(span.end, span.end + 7))) return null;
+  if (metonym && !country && /^\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|and|or|in|on|for|to|of|was|is|has)\b)[\p{Lu}][\p{Ll}]+\b/u.test(text.slice(span.end, span.end + 20))
+    && /^[“"]/.test(text.slice(Math.max(0, span.start - 1), span.start))) return null;
   if (metonym && !(metonym.metonym.venue && precededByPlacePreposition(text, span.start))) {
     if (salientAt(text, span.start, span.end)) d.country = metonym.metonym.country;
     return {
