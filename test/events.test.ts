@@ -1094,6 +1094,14 @@ describe('event coder on attacks in words', () => {
   });
 });
 
+describe('event coder on stances toward talks', () => {
+  it('gives talks one supports or opposes to no one the clause names', () => {
+    expect(events('The reluctance of Israel and Saudi Arabia to support negotiations with Iran shows how alliances work.', '2015-04-01').filter((e) => e.event === 'CONSULT')).toEqual([]);
+    expect(events('Macron praised the negotiations with Iran.', '2015-04-01').filter((e) => e.event === 'CONSULT')).toEqual([]);
+    expect(events('Israel held negotiations with Egypt.', '2015-04-01').map((e) => e.event)).toEqual(['CONSULT']);
+  });
+});
+
 describe('event coder on dismissals', () => {
   it('reads "fired Tillerson on March 13" as no shooting, and "fired on protesters" as one', () => {
     expect(events('Trump fired Tillerson on March 13, 2018.', '2019-01-01')).toEqual([]);

@@ -83,6 +83,7 @@ interface Words {
   /** nouns of others defined by their tie to a state or person, who are not that state ("American enemies", "Putin's critics") */
   relational: Set<string>;
   topical: Set<string>;
+  attitude: Set<string>;
   /** verbs whose object noun is their own event, done by their subject ("Lavrov issued a denial", "held talks") */
   light: Set<string>;
   /** verbs through which a noun's event is told, whose time is the event's ("held talks on Monday", "attended the summit"): the light verbs and more */
@@ -110,7 +111,7 @@ interface RuleFile {
   generic_actors?: Record<string, Sector>;
   generic_quantities?: string[];
   generic_titles?: Record<string, Sector>;
-  words: Record<'counting' | 'people' | 'need' | 'intention' | 'capacity' | 'occasion' | 'sponsoring' | 'relational' | 'topical' | 'light' | 'telling' | 'circumstance' | 'instrument' | 'judging' | 'unspecified' | 'pair', string[]>;
+  words: Record<'counting' | 'people' | 'need' | 'intention' | 'capacity' | 'occasion' | 'sponsoring' | 'relational' | 'topical' | 'attitude' | 'light' | 'telling' | 'circumstance' | 'instrument' | 'judging' | 'unspecified' | 'pair', string[]>;
 }
 
 let cached: Rules | null = null;
@@ -160,7 +161,7 @@ export function loadEventRules(path = new URL('./rules/events.yaml', import.meta
     titles: new Map(Object.entries(file.generic_titles ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
   const list = (k: keyof RuleFile['words']) => new Set((file.words[k] ?? []).map((w) => w.toLowerCase()));
-  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), occasion: list('occasion'), sponsoring: list('sponsoring'), relational: list('relational'), topical: list('topical'), light: list('light'), telling: new Set([...list('light'), ...list('telling')]), circumstance: list('circumstance'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair'), intention: new Set([...list('intention'), ...list('capacity')]), instrument: list('instrument') } };
+  const words: Words = { counting: list('counting'), people: list('people'), need: list('need'), intention: list('intention'), capacity: list('capacity'), occasion: list('occasion'), sponsoring: list('sponsoring'), relational: list('relational'), topical: list('topical'), attitude: list('attitude'), light: list('light'), telling: new Set([...list('light'), ...list('telling')]), circumstance: list('circumstance'), syntax: { judging: list('judging'), unspecified: list('unspecified'), pair: list('pair'), intention: new Set([...list('intention'), ...list('capacity')]), instrument: list('instrument') } };
   return { generic, words, triggers, byFirst, cues };
 }
 
@@ -283,7 +284,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     const passiveAgent = passive(tokens, text, hit, after);
     const sentenceMentions = mentions.filter((m) => m.start >= s.start && m.end <= s.end && participant(m));
     if (t.nominal) {
-      let possessor = possessorOf(text, tokens, hit, before);
+      let possessor = possessorOf(text, tokens, hit, before, R.words.attitude);
       // "After his summit with Putin, Trump said …": a pronoun in a fronted phrase points ahead, to the main subject
       if (possessor?.kind === 'pronoun' && FRONTED.test(text.slice(s.start, tokens[hit.first]!.start))) {
         const main = mainSubjectAfter(text, tokens, hit, sentenceMentions).find((m) => m.kind === 'person' || m.kind === 'role');
@@ -305,7 +306,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // the noun of a light verb is the verb's event: "Lavrov issued a denial", "Kerry floated an offer"
       // (within the trigger's own clause: "…the G7 meeting, especially if a meeting with Putin …" is no meeting of the G7)
       // ("attending a NATO summit in Belgium as part of a trip that will include meetings with …": no object is the subject)
-      if (!actor.length && (t.event === 'CONSULT' || lightVerbBefore(tokens, hit, R.words.light))) actor = subjectOf(text, before.filter((m) => m.start >= tokens[afterSubordinateBreak(tokens, text, clause[0], hit.first)]!.start), (m) => !!objectPosition(text, tokens, m)).flatMap(actorsOf);
+      // ("reluctant to support negotiations with Iran": talks one backs or opposes are others')
+      if (!actor.length && ((t.event === 'CONSULT' && !verbTakingNoun(tokens, hit, R.words.attitude)) || verbTakingNoun(tokens, hit, R.words.light))) actor = subjectOf(text, before.filter((m) => m.start >= tokens[afterSubordinateBreak(tokens, text, clause[0], hit.first)]!.start), (m) => !!objectPosition(text, tokens, m)).flatMap(actorsOf);
       if (!actor.length && t.event === 'CONSULT' && FRONTED.test(text.slice(s.start, tokens[hit.first]!.start))) {
         actor = mainSubjectAfter(text, tokens, hit, sentenceMentions).flatMap(actorsOf);
       }
@@ -325,7 +327,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       continue;
     } else if (gerundAsNoun(tokens, text, hit)) {
       // "a far-reaching hacking scheme", "the bombing": a verb used as a noun has no subject; its possessor acts
-      const possessor = possessorOf(text, tokens, hit, before);
+      const possessor = possessorOf(text, tokens, hit, before, R.words.attitude);
       actor = possessor ? actorsOf(possessor) : [];
       recipient = objectOf(text, tokens, hit, after, t.object === 'after' ? 'of|on|against' : t.object, true, actor);
     } else if ((reducedRelative(tokens, text, hit) && !passiveAgent) || participleBeforeItsVerb(tokens, text, hit) || participleOfPrepositionObject(tokens, text, hit)) {
@@ -1156,10 +1158,11 @@ function mainSubjectAfter(text: string, tokens: Token[], hit: Hit, sentenceMenti
   return m ? [m] : [];
 }
 
-function lightVerbBefore(tokens: Token[], hit: Hit, light: Set<string>): boolean {
+/** One of `verbs` takes the trigger's noun as its object (past determiners, adjectives and numbers): "issued a denial". */
+function verbTakingNoun(tokens: Token[], hit: Hit, verbs: Set<string>): boolean {
   for (let i = hit.first - 1; i >= Math.max(0, hit.first - 4); i--) {
     const t = tokens[i]!;
-    if (light.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'AUX')) return true;
+    if (verbs.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'AUX')) return true;
     if (!['DET', 'ADJ', 'ADV', 'NUM'].includes(t.pos)) return false;
   }
   return false;
@@ -1276,7 +1279,7 @@ function stateBehindSubject(text: string, tokens: Token[], before: Mention[]): M
 }
 
 /** "Putin's offer", "Lavrov's quick denial", "Russian entreaties", "Trump's announced landmark INF Treaty pullout". */
-function possessorOf(text: string, tokens: Token[], hit: Hit, before: Mention[]): Mention | null {
+function possessorOf(text: string, tokens: Token[], hit: Hit, before: Mention[], attitude: Set<string>): Mention | null {
   const start = tokens[hit.first]!.start;
   for (let i = before.length - 1; i >= 0; i--) {
     const m = before[i]!;
@@ -1284,7 +1287,10 @@ function possessorOf(text: string, tokens: Token[], hit: Hit, before: Mention[])
     if (between.length > 60) break;
     if (/^['’]s\s+(?:[\p{L}\d-]+\s+){0,5}$/u.test(between)) return m;
     if ((m.kind === 'pronoun' || m.kind === 'group') && /^(?:his|her|their|its)$/i.test(m.text) && /^\s+(?:[\p{L}\d-]+\s+){0,5}$/u.test(between)) return m;
-    if (m.kind === 'country' && /^(?:-led)?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(between)) return m;
+    // ("Russian diplomatic efforts", "the US will reimpose sanctions"; not "Saudi Arabia to support negotiations": a
+    // stance toward talks is no part in them)
+    if (m.kind === 'country' && /^(?:-led)?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(between)
+      && !tokens.slice(tokenAt(tokens, m.end), hit.first).some((x) => x.start >= m.end && x.pos === 'VERB' && attitude.has(x.lemma))) return m;
     // "to attend a Trump meeting with the Chinese president": a name right before a meeting is its owner, when the
     // noun names its partner ("the Kim summit" alone leaves the owner unsaid; "how Trump deals with China" is a verb)
     if (m.kind === 'person' && hit.trigger.event === 'CONSULT' && /^\s+$/.test(between) && /^\s+(?:with|to)\s/i.test(text.slice(tokens[hit.last]!.end, tokens[hit.last]!.end + 6))) return m;
