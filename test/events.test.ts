@@ -471,6 +471,7 @@ describe('event coder on words with a second sense', () => {
     expect(events('The Turkish government released a photo of the two presidents on Saturday.', '2018-11-10')).toEqual([]);
     expect(events('Obama urged Putin to seize the opportunity presented by the talks with Ukraine.', '2015-02-10').map((e) => e.event)).not.toContain('COERCE');
     expect(events('"I look forward to executing the foreign policy of the United States with Mexico," Pompeo said.', '2018-04-12').map((e) => e.event)).not.toContain('ASSAULT');
+    expect(events('Russia reacted angrily, calling for a meeting after a spokesman for Putin warned it effectively destroyed the last hope for the Geneva agreements.', '2014-05-03').map((e) => e.event)).not.toContain('COERCE');
     expect(events('Tillerson, who has been largely out of the public eye, was visible during the announcement, fielding questions from reporters, and then captured in an official White House photo seated next to President Trump.', '2017-04-14').map((e) => e.event)).not.toContain('COERCE');
   });
 
