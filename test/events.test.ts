@@ -1095,6 +1095,12 @@ describe('event coder on attacks in words', () => {
   });
 });
 
+describe('event coder on meetings held by someone named after them', () => {
+  it('gives "the Oval Office meeting Trump had with Lavrov" to Trump', () => {
+    expect(events('The account of the May 10 Oval Office meeting Trump had with Sergei Lavrov was leaked.', '2017-05-16').map(who)).toEqual(['CONSULT Donald Trump > Sergey Lavrov']);
+  });
+});
+
 describe('event coder on stances toward talks', () => {
   it('gives talks one supports or opposes to no one the clause names', () => {
     expect(events('The reluctance of Israel and Saudi Arabia to support negotiations with Iran shows how alliances work.', '2015-04-01').filter((e) => e.event === 'CONSULT')).toEqual([]);

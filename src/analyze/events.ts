@@ -301,6 +301,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       const ownerAt = owner ? from + owner.index + owner[0].indexOf(owner[1]!) : -1;
       if (owner && ![...a.mentions, ...a.times].some((x) => x.start <= ownerAt && x.end > ownerAt)) continue;
       actor = possessor ? actorsOf(possessor) : passiveAgent ? actorsOf(passiveAgent) : [];
+      // "the Oval Office meeting Trump had with Lavrov": the one a relative clause says held it
+      const holder = t.event === 'CONSULT' && !possessor ? after.find((m) => /^\s+(?:that\s+|which\s+)?$/.test(text.slice(tokens[hit.last]!.end, m.start))
+        && /^\s+(?:had|held|has had|had held|will have|will hold|is having|was having)\s+with\b/.test(text.slice(m.end, m.end + 25))) : undefined;
+      if (holder) actor = actorsOf(holder);
       // no possessor: the subject of the clause ("Blinken shared details of the call with …"), or of the main
       // clause after a fronted phrase ("After one meeting with Lavrov in Paris, Kerry announced …")
       // the noun of a light verb is the verb's event: "Lavrov issued a denial", "Kerry floated an offer"
