@@ -1098,6 +1098,7 @@ describe('event coder on attacks in words', () => {
 describe('event coder on meetings held by someone named after them', () => {
   it('gives "the Oval Office meeting Trump had with Lavrov" to Trump', () => {
     expect(events('The account of the May 10 Oval Office meeting Trump had with Sergei Lavrov was leaked.', '2017-05-16').map(who)).toEqual(['CONSULT Donald Trump > Sergey Lavrov']);
+    expect(events('The account of the May 10 meeting Trump had with Sergei Lavrov and ambassador Sergey Kislyak was leaked.', '2017-05-16').map(who)).toEqual(['CONSULT Donald Trump > Sergey Lavrov', 'CONSULT Donald Trump > Sergey Kislyak']);
   });
 });
 

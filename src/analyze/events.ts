@@ -1348,7 +1348,8 @@ function objectOf(text: string, tokens: Token[], hit: Hit, after: Mention[], obj
       const g = text.slice(objects[objects.length - 1]!.end, after[j]!.start);
       // ("between Mr. Trump and Russian President Vladimir Putin": a title may stand before the name)
       // ("met President Barack Obama, Mr Trump's predecessor": a possessor in an apposition is none)
-      if (/^\s*(?:,|and|,\s*and)\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){1,3})?$/u.test(g) && !/^['’]s?\b/.test(text.slice(after[j]!.end, after[j]!.end + 3))) objects.push(after[j]!);
+      // ("Lavrov and ambassador Sergey Kislyak": a title in lower case too)
+      if (/^\s*(?:,|and|,\s*and)\s*(?:(?:the\s+)?(?:(?:\p{Lu}[\p{L}.-]*|ambassador|envoy|minister|president|secretary|chancellor|foreign|prime|defense|defence|counterpart|leader)\s+){1,3})?$/u.test(g) && !/^['’]s?\b/.test(text.slice(after[j]!.end, after[j]!.end + 3))) objects.push(after[j]!);
       else break;
     }
     return objects.flatMap(other);
