@@ -1102,6 +1102,13 @@ describe('event coder on meetings held by someone named after them', () => {
   });
 });
 
+describe('event coder on meetings dated after the report', () => {
+  it('reads a meeting dated to a day after publication as planned ("low expectations for his Monday meeting")', () => {
+    const evs = events('In the same interview, Trump said he had low expectations for his Monday meeting with Vladimir Putin.', '2018-07-15');
+    expect(evs.map((e) => `${e.event} ${e.status} ${e.date.earliest}`)).toEqual(['CONSULT planned 2018-07-16']);
+  });
+});
+
 describe('event coder on stances toward talks', () => {
   it('gives talks one supports or opposes to no one the clause names', () => {
     expect(events('The reluctance of Israel and Saudi Arabia to support negotiations with Iran shows how alliances work.', '2015-04-01').filter((e) => e.event === 'CONSULT')).toEqual([]);

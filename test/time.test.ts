@@ -99,6 +99,12 @@ describe('periods relative to the reference date', () => {
     expect(at(text, THU, 'this year').value).toBe('2019');
   });
 
+  it('reads a weekday that names an occasion as the nearest such day, whatever the tense ("had low hopes for his Monday meeting")', () => {
+    const text = 'He said he had low hopes for his Monday meeting. Friday\'s summit went well.';
+    expect(at(text, on('2018-07-15'), 'Monday')).toMatchObject({ earliest: '2018-07-16' });
+    expect(at(text, on('2018-07-15'), 'Friday')).toMatchObject({ earliest: '2018-07-13' });
+  });
+
   it('reads "last week" written on a Sunday as the week that Sunday ends', () => {
     const text = 'Last week the allies met in Brussels.';
     expect(at(text, on('2018-07-15'), 'Last week')).toMatchObject({ earliest: '2018-07-09', latest: '2018-07-15', value: '2018-W28' });

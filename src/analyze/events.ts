@@ -506,6 +506,10 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     if (wordBefore(ANOTHER_BEFORE) && !(ownTime && date.earliest)) date = { ...UNKNOWN, basis: 'another event than the one the sentence dates' };
     // "When Obama visits Laos Monday": a weekday with the present tense tells a schedule
     if (status.status === 'occurred' && !status.negated && !SAID_TYPES.has(t.event) && futuratePresent(tokens, text, hit, date, clause, a.times)) status.status = 'planned';
+    // "his Monday meeting with Putin" in a Sunday paper: a meeting dated to a day after the report was written had not
+    // happened (a year or a month may be a target: "committed to spending 2 percent by 2024")
+    const published = a.document.published.latest;
+    if (t.event === 'CONSULT' && status.status === 'occurred' && !status.negated && published && date.earliest && date.earliest === date.latest && date.earliest > published) status.status = 'planned';
     if (status.status === 'planned' || status.status === 'proposed') date = aheadIfPlanned(date, tokens[hit.last]!.end, a.times);
     const topics = unique(a.topics.filter((tp) => tp.start >= s.start && tp.end <= s.end).map((tp) => tp.topic));
     const context = unique([...(CONTEXT_OF_TYPE[t.event] ? [CONTEXT_OF_TYPE[t.event]!] : []), ...t.context, ...topics.flatMap((tp) => topicContexts.get(tp) ?? [])]);

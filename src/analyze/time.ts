@@ -19,6 +19,7 @@ import type { TimeExpression } from '../model/annotations.ts';
 import {
   addDays,
   addMonths,
+  dayDiff,
   daysInMonth,
   easterSunday,
   isoWeekValue,
@@ -74,6 +75,7 @@ interface RulesFile {
   future_cues: { words: string[]; phrases: string[] };
   past_cues: { words: string[]; not_past: string[] };
   count_nouns: string[];
+  occasions: string[];
   id_words: string[];
 }
 
@@ -110,6 +112,8 @@ interface Lexicon {
   pastWords: Set<string>;
   notPast: Set<string>;
   countNouns: Set<string>;
+  /** after a weekday: "his Monday meeting", "Monday's summit" */
+  occasionAfter: RegExp;
   idWords: Set<string>;
 }
 
@@ -167,6 +171,7 @@ function loadLexicon(path: URL): Lexicon {
     pastWords: set(file.past_cues.words),
     notPast: set(file.past_cues.not_past),
     countNouns: set(file.count_nouns),
+    occasionAfter: new RegExp(`^(?:['’]s)?\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${file.occasions.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|')})\\b`, 'iu'),
     idWords: set(file.id_words),
   };
 }
@@ -963,6 +968,7 @@ function compile(): Compiled {
       if (/^['’]s?\s+(?:edition|issue|paper)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
       const wd = lex.weekday.get(norm(g.wd!))!;
       const r = relMode(g.r);
+      const ownsEvent = !g.dp && lex.occasionAfter.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
       const dp = g.dp ? lex.dayPart.get(norm(g.dp)) ?? null : null;
       const name = WEEKDAY_NAMES[wd]!;
       return cand(
@@ -975,6 +981,12 @@ function compile(): Compiled {
           if (r) {
             d = weekdayFrom(ref, wd, r);
             how = r === 'last' ? `the ${name} before` : r === 'next' ? `the ${name} after` : `the ${name} in the week of`;
+          } else if (ownsEvent) {
+            // ("his Monday meeting", "Monday's summit": a day that names an occasion has no tense of its own; the
+            // nearest such day, in a Sunday paper the next day)
+            const [before, after] = [weekdayFrom(ref, wd, 'past'), weekdayFrom(ref, wd, 'future')];
+            d = dayDiff(before, ref) <= dayDiff(ref, after) ? before : after;
+            how = `the ${name} nearest to`;
           } else {
             const t = tense();
             d = weekdayFrom(ref, wd, tenseMode(t));
