@@ -1117,6 +1117,13 @@ describe('event coder on stances toward talks', () => {
   });
 });
 
+describe('event coder on targets met and criticism avoided', () => {
+  it('reads "to meet the NATO target" as no meeting, and "avoided criticizing" as negated', () => {
+    expect(events('Macron has raised spending considerably to meet the NATO target of 2% of GDP.', '2019-12-03')).toEqual([]);
+    expect(events('Kim avoided criticizing Trump himself.', '2019-12-09').map((e) => `${e.event} ${e.negated}`)).toEqual(['ACCUSE true']);
+  });
+});
+
 describe('event coder on dismissals', () => {
   it('reads "fired Tillerson on March 13" as no shooting, and "fired on protesters" as one', () => {
     expect(events('Trump fired Tillerson on March 13, 2018.', '2019-01-01')).toEqual([]);
