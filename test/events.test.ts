@@ -1117,6 +1117,13 @@ describe('event coder on stances toward talks', () => {
   });
 });
 
+describe('event coder on a body\'s meetings', () => {
+  it('completes no "NATO summit" attended by one leader with the pair of the meeting told before it', () => {
+    const evs = events('Trump met Putin in Helsinki on Monday and said the talks went well. Trump caused chaos at the NATO summit last week and then said he had convinced allies.', '2018-07-26');
+    expect(evs.filter((e) => e.event === 'CONSULT').flatMap((e) => e.evidence.map((v) => v.text)).filter((x) => x.includes('NATO summit'))).toEqual([]);
+  });
+});
+
 describe('event coder on targets met and criticism avoided', () => {
   it('reads "to meet the NATO target" as no meeting, and "avoided criticizing" as negated', () => {
     expect(events('Macron has raised spending considerably to meet the NATO target of 2% of GDP.', '2019-12-03')).toEqual([]);

@@ -208,6 +208,8 @@ interface Draft {
   /** how far the date is from the event's words: 0 a time in its sentence, 1 an earlier sentence of its paragraph, and
    * one more for each related event it was handed on from */
   dateSteps: number;
+  /** a body's meeting, named by it ("the NATO summit", "a G-7 meeting"): no pair of leaders completes it */
+  ofBody: boolean;
 }
 
 const CLAUSE_BREAK = /^(?:;|:|—|–|\(|\))$/;
@@ -540,6 +542,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       domestic: domesticObject(text, tokens, hit, after, actor, clauseMentions),
       dateWithheld,
       dateSteps,
+      ofBody: t.nominal && a.mentions.some((m) => m.kind === 'organisation' && m.end <= tokens[hit.first]!.start && /^\s+$/.test(text.slice(m.end, tokens[hit.first]!.start))),
     });
   }
 
@@ -2046,7 +2049,7 @@ function carryOverParticipants(drafts: Draft[], tokens: Token[], text: string): 
  */
 function completeOneSidedMeetings(drafts: Draft[]): void {
   drafts.forEach((d, i) => {
-    if (d.recipient.length || d.actor.length !== 1 || d.event !== 'CONSULT' || !d.hit.trigger.nominal) return;
+    if (d.recipient.length || d.actor.length !== 1 || d.event !== 'CONSULT' || !d.hit.trigger.nominal || d.ofBody) return;
     const prev = drafts.slice(0, i).reverse().find((p) => p.sentence >= d.sentence - 1 && p.event === 'CONSULT' && p.actor.length && p.recipient.length);
     const x = d.actor[0]!;
     if (prev && [...prev.actor, ...prev.recipient].some((y) => (x.id && y.id ? x.id === y.id : x.country === y.country))) {
