@@ -82,7 +82,9 @@ interface Words {
   sponsoring: Set<string>;
   /** nouns of others defined by their tie to a state or person, who are not that state ("American enemies", "Putin's critics") */
   relational: Set<string>;
+  /** people named by the state they deal with, after its bare name ("the Ukraine whistleblower", "Russia experts") */
   topical: Set<string>;
+  /** verbs of a stance toward talks others hold ("support negotiations with Iran"): their subject takes no part */
   attitude: Set<string>;
   /** verbs whose object noun is their own event, done by their subject ("Lavrov issued a denial", "held talks") */
   light: Set<string>;
@@ -394,7 +396,7 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // "Rebels in the Ivory Coast dismissed …": with no other subject, the state a preposition names stands for it
       if (!actor.length) actor = subjectOf(text, own, (m) => objectPosition(text, tokens, m) === 'verb').flatMap(actorsOf);
       // a gap in the words holds their object: "summoned Niger's ambassador", "declared that China must"
-      const inGap = t.slots.some((x) => x.any) ? clauseMentions.filter((m) => m.kind !== 'pronoun' && m.start >= tokens[hit.first]!.end && m.end <= tokens[hit.last]!.start) : [];
+      const inGap = t.slots.some((x) => x.any) ? mentionsInWords(clauseMentions, tokens, hit).filter((m) => m.kind !== 'pronoun') : [];
       const gapObjects = inGap.flatMap(actorsOf).filter((r) => !actor.some((x) => sameSide(x, r)));
       recipient = gapObjects.length ? gapObjects : objectOf(text, tokens, hit, after, t.object, false, actor, t.objectIsTopic);
       // "support sanctions against Russia", "backed the war on ISIS": what is supported is aimed at them, not they
@@ -489,7 +491,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
       // (the verb right before the time counts: "reacted Saturday to …")
       const from = firstStartingAtOrAfter(tokens, told.start);
       const verbs = tokens.slice(tokens[from - 1]?.pos === 'VERB' ? from - 1 : from, hit.first).filter((x) => x.pos === 'VERB' && x.start >= s.start && (x.start < told.start || x.start >= told.end));
-      if (verbs.length && verbs.every((x) => !R.words.telling.has(x.lemma))) [date, dateWithheld] = [{ ...UNKNOWN, basis: `a time of another verb: ${date.text} dates "${verbs.map((x) => text.slice(x.start, x.end)).join(' … ')}"` }, true];
+      const other = timeOfOtherVerbs(verbs, date, text, R);
+      if (other) [date, dateWithheld] = [other, true];
     }
     // "Trump's visit highlights the shipments of gas to Poland last month": a time after a verb the noun is subject of
     // dates what that verb tells ("the summit, held on Monday" keeps it; so does an event that sets the scene, "during
@@ -497,8 +500,8 @@ export function codeEvents(a: Analysis, kb: KnowledgeBase): EventRecord[] {
     const toldAfter = t.nominal && date.earliest && !dateWithheld && !ownTime && !setting
       ? a.times.find((x) => x.start >= tokens[hit.last]!.end && x.end <= s.end && x.text === date.text) : undefined;
     if (toldAfter) {
-      const verbs = tokens.slice(hit.last + 1, firstStartingAtOrAfter(tokens, toldAfter.start)).filter((x) => x.pos === 'VERB');
-      if (verbs.length && verbs.every((x) => !R.words.telling.has(x.lemma))) [date, dateWithheld] = [{ ...UNKNOWN, basis: `a time of another verb: ${date.text} dates "${verbs.map((x) => text.slice(x.start, x.end)).join(' … ')}"` }, true];
+      const other = timeOfOtherVerbs(tokens.slice(hit.last + 1, firstStartingAtOrAfter(tokens, toldAfter.start)).filter((x) => x.pos === 'VERB'), date, text, R);
+      if (other) [date, dateWithheld] = [other, true];
     }
     // an estimate from the era must fit the participants: a known leader who held no office then was not in it
     if (date.estimate && [...actor, ...recipient].some((p) => outOfOffice(p, date, kb))) date = { ...UNKNOWN, text: date.text, basis: `${date.text}: the year is unknown (the era the text's titles suggest does not fit its participants)` };
@@ -964,11 +967,17 @@ function withOthers(tokens: Token[], hit: Hit, t1: number, after: Mention[], R: 
   return !!head && head.pos === 'NOUN' && !R.words.people.has(head.lemma.toLowerCase()) && !after.some((m) => m.start <= head.start && m.end >= head.end);
 }
 
-/** The first mention after the trigger, with nothing but a determiner between, is on the actor's own side. */
+/** The mentions inside the trigger's words, in the gaps between them ("summoned Niger's ambassador", "said Russia must"). */
+function mentionsInWords(mentions: Mention[], tokens: Token[], hit: Hit): Mention[] {
+  return mentions.filter((m) => m.start >= tokens[hit.first]!.end && m.end <= tokens[hit.last]!.start);
+}
+
+/** Those the words address are on the actor's own side: the mentions inside the words, or the first one after them with
+ * nothing but a determiner between. */
 function domesticObject(text: string, tokens: Token[], hit: Hit, after: Mention[], actor: Actor[], clauseMentions: Mention[]): boolean {
   // "said Americans should be proud", "said Congress should act": the ones the words tell to act are the speaker's own
   // (an owner in the gap is no one told: "issued his demands")
-  const inGap = clauseMentions.filter((m) => m.start >= tokens[hit.first]!.end && m.end <= tokens[hit.last]!.start && !/^(?:his|her|its|their|our|my)$/i.test(m.text) && !/^['’]/.test(text.slice(m.end, m.end + 1)));
+  const inGap = mentionsInWords(clauseMentions, tokens, hit).filter((m) => !/^(?:his|her|its|their|our|my)$/i.test(m.text) && !/^['’]/.test(text.slice(m.end, m.end + 1)));
   if (inGap.length && inGap.every((m) => actorsOf(m).length && actorsOf(m).every((r) => actor.some((x) => sameSide(x, r))))) return true;
   // ("says: 'we shouldn't do that'": the speaker's own side)
   if (hit.first !== hit.last && /(?:^|[\s'‘"“])(?:we|i)\s+(?:\w+\s+)?$/i.test(text.slice(tokens[hit.first]!.end, tokens[hit.last]!.start))) return true;
@@ -977,8 +986,10 @@ function domesticObject(text: string, tokens: Token[], hit: Hit, after: Mention[
   return actorsOf(m).some((r) => actor.some((x) => sameSide(x, r)));
 }
 
+/** An aside's closing comma, and the adverbs and auxiliaries that may stand before the verb after it. */
+const asideEnd = (more = '') => String.raw`,\s*(?:(?:also|then|later|now|has|had|have|quickly|already|again|repeatedly|reportedly${more})\s+)*$`;
 /** From a name to its verb across a relative aside: ", whose military is backing Assad …, " (no other comma inside). */
-const RELATIVE_ASIDE = /^\s*,\s*(?:who|whose|which)\b(?:[^,;:.!?"“”]|\.(?=\S)){3,200},\s*(?:(?:also|then|later|now|has|had|have|quickly|already|again|repeatedly|reportedly)\s+)*$/i;
+const RELATIVE_ASIDE = new RegExp(String.raw`^\s*,\s*(?:who|whose|which)\b(?:[^,;:.!?"“”]|\.(?=\S)){3,200}` + asideEnd(), 'i');
 
 /** From a possessor to a verb of the relative clause its noun opens: "Trump's first national-security adviser, who resigned". */
 const POSSESSED_BEFORE_WHO = /^['’]s?\s+(?:[\p{L}-]+\s+){0,4}[\p{L}-]+,?\s+who\s+(?:(?:had|has|have|was|is|later|then|also|eventually|quickly|\p{L}+ly)\s+)*$/u;
@@ -996,10 +1007,10 @@ const SAYING_AFTER = /^[^.;!?]{0,80}?,\s+(?:claiming|saying|calling|accusing|arg
 const YES_NO_QUESTION = /^\W*(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3},\s*)?(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had)\s[^?]*\?\W*$/iu;
 
 /** From a name to its verb across an apposition: "Russia, a staunch supporter of Syria's president, Bashar al-Assad, had been pressing …". */
-const APPOSITION_ASIDE = /^\s*,\s*(?:a|an|the|one of the)\s(?:[^,;:.!?"“”]|\.(?=\S)){3,120}(?:,\s*(?:[\p{Lu}][\p{L}.'’-]*\s*){1,4})?,\s*(?:(?:also|then|later|now|has|had|have|been|is|was|quickly|already|again|repeatedly|reportedly)\s+)*$/iu;
+const APPOSITION_ASIDE = new RegExp(String.raw`^\s*,\s*(?:a|an|the|one of the)\s(?:[^,;:.!?"“”]|\.(?=\S)){3,120}(?:,\s*(?:[\p{Lu}][\p{L}.'’-]*\s*){1,4})?` + asideEnd('|been|is|was'), 'iu');
 
 /** From a name to its verb across a reporting aside: "Russia, Trump noted, had vetoed …", "Moscow, officials say, will …". */
-const REPORTING_ASIDE = /^\s*,\s*(?:[\p{L}.'’-]+\s+){1,5}(?:said|says|noted|notes|added|adds|argued|argues|claimed|claims|insisted|insists|wrote|writes|believes|believe|say|alleged|alleges|told\s+[\p{L}]+)\s*,\s*(?:(?:also|then|later|now|has|had|have|quickly|already|again|repeatedly|reportedly)\s+)*$/iu;
+const REPORTING_ASIDE = new RegExp(String.raw`^\s*,\s*(?:[\p{L}.'’-]+\s+){1,5}(?:said|says|noted|notes|added|adds|argued|argues|claimed|claims|insisted|insists|wrote|writes|believes|believe|say|alleged|alleges|told\s+[\p{L}]+)\s*` + asideEnd(), 'iu');
 
 /** Prepositions that place or time an event rather than name a participant. */
 const CIRCUMSTANTIAL = new Set(['in', 'at', 'during', 'near', 'on', 'after', 'before', 'since', 'until', 'by', 'over', 'under', 'amid', 'despite', 'via', 'through', 'across', 'within', 'like', 'as']);
@@ -1236,10 +1247,15 @@ function strangerPronounSubject(tokens: Token[], hit: Hit, mentions: Mention[]):
   return !!t && mentions.some((m) => m.kind === 'pronoun' && !m.actor && m.start === t.start);
 }
 
+/** A verb trigger of one word in -ed ("killed", "indicted"). */
+function loneParticiple(tokens: Token[], text: string, hit: Hit): boolean {
+  return !hit.trigger.nominal && hit.first === hit.last && /ed$/i.test(text.slice(tokens[hit.first]!.start, tokens[hit.first]!.end));
+}
+
 /** "grew to at least 36 people killed each day", "with 24 people killed": a participle after a count of people that a
  * preposition takes tells what befell them. */
 function participleOfPrepositionObject(tokens: Token[], text: string, hit: Hit): boolean {
-  if (hit.trigger.nominal || hit.first !== hit.last || !/ed$/i.test(text.slice(tokens[hit.first]!.start, tokens[hit.first]!.end))) return false;
+  if (!loneParticiple(tokens, text, hit)) return false;
   let k = hit.first - 1;
   if (tokens[k]?.pos !== 'NOUN') return false;
   // (over "at least", "at most")
@@ -1253,7 +1269,7 @@ function participleOfPrepositionObject(tokens: Token[], text: string, hit: Hit):
  * still to come, tells of what was done to the noun by someone the words do not name.
  */
 function participleBeforeItsVerb(tokens: Token[], text: string, hit: Hit): boolean {
-  if (hit.trigger.nominal || hit.first !== hit.last || !/ed$/i.test(text.slice(tokens[hit.first]!.start, tokens[hit.first]!.end))) return false;
+  if (!loneParticiple(tokens, text, hit)) return false;
   const prev = tokens[hit.first - 1];
   if (!prev || !['NOUN', 'PROPN'].includes(prev.pos) || !/s$/.test(prev.norm)) return false;
   const next = tokens[hit.first + 1];
@@ -1371,6 +1387,12 @@ function infinitiveTo(tokens: Token[], from: number, gap: string): boolean {
   if (!last || /\b(?:with|on|of|from|for|in|between|against|into|at)\s+(?:[\p{L}'’-]+\s+){0,5}$/iu.test(gap.slice(last.index! + last[0].length))) return false;
   const next = tokens[firstStartingAtOrAfter(tokens, from + last.index! + last[0].length)];
   return next?.pos === 'VERB' || next?.pos === 'AUX';
+}
+
+/** The sentence's time, when it belongs to verbs other than the trigger and none of them tells the trigger's event: unknown. */
+function timeOfOtherVerbs(verbs: Token[], date: When, text: string, R: Rules): When | null {
+  if (!verbs.length || verbs.some((x) => R.words.telling.has(x.lemma))) return null;
+  return { ...UNKNOWN, basis: `a time of another verb: ${date.text} dates "${verbs.map((x) => text.slice(x.start, x.end)).join(' … ')}"` };
 }
 
 /** An ordinal or the like right before the trigger, which makes it an earlier event than the sentence's: "their first meeting". */

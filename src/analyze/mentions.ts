@@ -289,7 +289,7 @@ export function salientAt(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 40);
   // ("conflicted with Tillerson's own comments, in which he claimed …": the owner of words said is their speaker,
   // wherever the words stand)
-  if (EVENT_NOUN.test(after) && /^\s*['’]s\s+(?:own\s+)?(?:remarks?|statement|comments?|words|speech|account|claim|tweet|post|letter|interview)\b/i.test(after)) return true;
+  if (/^\s*['’]s\s+(?:own\s+)?(?:remarks?|statement|comments?|words|speech|account|claim|tweet|post|letter|interview)\b/i.test(after)) return true;
   if (AFTER_PREPOSITION.test(before) && !inTitle && !/\baccording to\s+(?:[\p{Lu}][\p{L}.-]*\s+){0,4}$/iu.test(before)) return false;
   if (/^\s*['’]s\b/.test(after) && !EVENT_NOUN.test(after)) return false;
   return true;
@@ -457,8 +457,8 @@ function resolveMatch(
   // "Washington State", "New York State": a state of a federation, not the capital or the country; "Moscow Mitch": a
   // nickname (a capital's name before a capitalised given name the text does not know as anything else)
   if ((metonym || country) && /^\s+State\b/.test(text.slice(span.end, span.end + 7))) return null;
-  if (metonym && !country && /^\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|and|or|in|on|for|to|of|was|is|has)\b)[\p{Lu}][\p{Ll}]+\b/u.test(text.slice(span.end, span.end + 20))
-    && /^[“"]/.test(text.slice(Math.max(0, span.start - 1), span.start))) return null;
+  const nextWord = /^\s+(\p{Lu}\p{Ll}+)\b/u.exec(text.slice(span.end, span.end + 20))?.[1];
+  if (metonym && !country && nextWord && !CALENDAR.test(nextWord) && /^[“"]/.test(text.slice(Math.max(0, span.start - 1), span.start))) return null;
   if (metonym && !(metonym.metonym.venue && precededByPlacePreposition(text, span.start))) {
     if (salientAt(text, span.start, span.end)) d.country = metonym.metonym.country;
     return {

@@ -853,7 +853,7 @@ function compile(): Compiled {
               case 'week': {
                 // (written on a Sunday, "last week" is the week that day ends: a Sunday paper's "last week at the
                 // NATO summit" is Wednesday's)
-                const d = addDays(ref, 7 * k - (k < 0 && isoWeekday(ref) === 7 ? -7 : 0));
+                const d = addDays(ref, 7 * (k < 0 && isoWeekday(ref) === 7 ? k + 1 : k));
                 return { ...weekInterval(d), value: isoWeekValue(d) };
               }
               case 'weekend': {
